@@ -1,0 +1,132 @@
+/*
+ * conf: the configuration file (libconfig syntax) read into one validated,
+ * immutable struct conf.  Every problem is reported as "FILE:LINE: what is
+ * wrong", all of them at once, so an admin fixes a file in one pass.
+ * Named conf_ rather than config_ because libconfig owns that prefix.
+ */
+#ifndef COMPLAINTD_CONF_H
+#define COMPLAINTD_CONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* How a connection is protected. */
+enum conf_tls {
+	CONF_TLS_IMPLICIT, /* TLS from the first byte (IMAPS, port 993) */
+	CONF_TLS_STARTTLS, /* plain connect, STARTTLS required */
+	CONF_TLS_NONE,     /* plaintext; only for loopback or test servers */
+};
+
+/* What the fetcher does to a mail on the server once it is stored. */
+enum conf_after_fetch {
+	CONF_AFTER_FETCH_FLAG, /* set \Seen */
+	CONF_AFTER_FETCH_MOVE, /* move to move_folder */
+	CONF_AFTER_FETCH_NONE, /* leave it; the UID cursor alone avoids rereads
+	                        */
+};
+
+/* SMTP protection; the URL scheme (smtp:// or smtps://) says where TLS starts.
+ */
+enum conf_smtp_tls {
+	CONF_SMTP_TLS_REQUIRED,      /* smtps://, or STARTTLS must succeed */
+	CONF_SMTP_TLS_OPPORTUNISTIC, /* STARTTLS when offered */
+	CONF_SMTP_TLS_NONE,          /* never; smtp:// only */
+};
+
+struct conf_strings {
+	char **v;
+	size_t n;
+};
+
+struct conf_mailbox {
+	char *name; /* unique, [a-z0-9_-], used in logs and the store */
+	char *host;
+	int port; /* defaulted from tls: 993 implicit, 143 otherwise */
+	int tls;  /* enum conf_tls */
+	char *ca_file;
+	bool tls_verify;
+	char *user;
+	char *password; /* inline, or read from password_file; never logged */
+	char *password_file;
+	char *folder;
+	char *after_fetch;       /* as written: "flag", "none", "move:FOLDER" */
+	int after_fetch_action;  /* enum conf_after_fetch */
+	const char *move_folder; /* points into after_fetch; NULL unless move */
+	bool idle;
+	long poll_interval;         /* seconds */
+	long long max_message_size; /* bytes; larger mail stays on the server */
+	char *team; /* address of the team that owns this mailbox */
+};
+
+struct conf_store {
+	char *path;
+};
+
+struct conf_log {
+	int level; /* enum log_level: same order, debug..error */
+};
+
+struct conf_desk {
+	char *name;
+	struct conf_strings
+	    addresses;    /* the desk's own addresses, lower-case */
+	char *ticket_tag; /* "ACME" gives subjects "[ACME #123]" */
+	char *timezone;   /* IANA name, checked against tzdata */
+};
+
+struct conf_smtp {
+	char *url;
+	char *user;
+	char *password;
+	char *password_file;
+	char *from;
+	int tls; /* enum conf_smtp_tls */
+	char *ca_file;
+	bool tls_verify;
+};
+
+struct conf_templates {
+	char *dir;
+	char *default_language;
+};
+
+struct conf {
+	char *path; /* the file this was read from */
+	struct conf_store store;
+	struct conf_log log;
+	struct conf_desk desk;
+	struct conf_mailbox *mailboxes;
+	size_t n_mailboxes;
+	struct conf_smtp smtp;
+	struct conf_templates templates;
+};
+
+/* Error lines, each "FILE:LINE: message"; owned by the struct. */
+struct conf_errors {
+	char **v;
+	size_t n;
+};
+
+/*
+ * Reads and validates path.  Returns a new conf (caller frees with
+ * conf_free) when the file is valid, or NULL with every problem appended to
+ * errors (caller frees those with conf_errors_free).
+ */
+struct conf *conf_load(const char *path, struct conf_errors *errors);
+void conf_free(struct conf *conf);
+void conf_errors_free(struct conf_errors *errors);
+
+/*
+ * "30s", "15m", "4h", "2d", and sums such as "1h30m" → seconds.
+ * Returns 0, or -1 for anything else (no unit, junk, overflow).
+ */
+int conf_parse_duration(const char *text, long *seconds_r);
+
+/* "1048576", "512K", "25M", "1G" (powers of 1024) → bytes; 0 or -1. */
+int conf_parse_size(const char *text, long long *bytes_r);
+
+/* Finds a mailbox by name; NULL when there is none. */
+const struct conf_mailbox *conf_mailbox_find(const struct conf *conf,
+                                             const char *name);
+
+#endif

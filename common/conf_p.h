@@ -1,0 +1,80 @@
+/*
+ * conf_p.h: the table-driven validator shared by conf.c (the engine) and
+ * conf_schema.c (the sections and keys).  A later feature adds a section by
+ * adding a key table and one conf_section entry; the engine stays as it is.
+ */
+#ifndef COMPLAINTD_CONF_P_H
+#define COMPLAINTD_CONF_P_H
+
+#include <libconfig.h>
+#include <stddef.h>
+
+#include "conf.h"
+
+enum conf_kind {
+	CONF_KIND_STRING,   /* char * */
+	CONF_KIND_INT,      /* int, within min..max */
+	CONF_KIND_BOOL,     /* bool */
+	CONF_KIND_DURATION, /* long seconds, written "30s", within min..max */
+	CONF_KIND_SIZE,    /* long long bytes, written "25M", within min..max */
+	CONF_KIND_ENUM,    /* int index into choices */
+	CONF_KIND_STRINGS, /* struct conf_strings, an array of strings */
+};
+
+enum {
+	CONF_REQUIRED = 1 << 0,
+	CONF_SECRET = 1 << 1, /* value never echoed in messages */
+	CONF_PATH = 1 << 2,   /* relative paths are taken from the file's dir */
+	CONF_LIST = 1 << 3,   /* sections only: a list of groups */
+};
+
+struct conf_ctx;
+
+struct conf_key {
+	const char *name;
+	enum conf_kind kind;
+	unsigned flags;
+	size_t offset;
+	const char *def; /* default, in the file's own notation; NULL: none */
+	long long min, max;
+	const char *const *choices; /* NULL-terminated, for CONF_KIND_ENUM */
+	/* Extra check on a present, well-typed value; 0 or -1 (reported). */
+	int (*check)(struct conf_ctx *ctx, const config_setting_t *s,
+	             const void *field);
+};
+
+struct conf_section {
+	const char *name;
+	unsigned flags;
+	const struct conf_key *keys; /* terminated by a NULL name */
+	size_t offset;       /* groups: the struct; lists: the array pointer */
+	size_t elem_size;    /* lists: size of one element */
+	size_t count_offset; /* lists: the size_t element count */
+	/*
+	 * Cross-key checks and derived fields, after every key was read;
+	 * group is the setting of this group or list element (NULL when an
+	 * optional group is absent).  Returns 0 or -1 (reported).
+	 */
+	int (*finish)(struct conf_ctx *ctx, const config_setting_t *group,
+	              void *elem, struct conf *conf);
+};
+
+/* NULL-terminated; defined in conf_schema.c. */
+extern const struct conf_section conf_sections[];
+
+/* Records "FILE:LINE: message" for s (or the file itself when s is NULL). */
+void conf_error(struct conf_ctx *ctx, const config_setting_t *s,
+                const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* path resolved against the config file's directory; caller frees. */
+char *conf_resolve_path(const struct conf_ctx *ctx, const char *path);
+
+/*
+ * Reads a secret from a file that must be readable and not readable by
+ * others; the trailing newline is dropped.  Caller frees; NULL on error
+ * (reported against s).
+ */
+char *conf_read_secret(struct conf_ctx *ctx, const config_setting_t *s,
+                       const char *path);
+
+#endif

@@ -1,0 +1,154 @@
+/*
+ * store_schema: the schema as a list of migrations.  Migration N brings a
+ * database from user_version N-1 to N; a released migration is never
+ * edited, only followed by a new one.
+ */
+#include "store_p.h"
+
+#include <stddef.h>
+
+static const char store_migration_1[] =
+    /* One row per configured mailbox and UIDVALIDITY epoch: the cursor. */
+    "CREATE TABLE mailboxes ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " uidvalidity INTEGER NOT NULL,"
+    " last_uid INTEGER NOT NULL DEFAULT 0,"
+    " first_seen INTEGER NOT NULL,"
+    " last_fetch INTEGER,"
+    " UNIQUE (name, uidvalidity));"
+
+    "CREATE TABLE customers ("
+    " id INTEGER PRIMARY KEY,"
+    " address TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " name TEXT,"
+    " tier TEXT NOT NULL DEFAULT 'standard',"
+    " tags TEXT NOT NULL DEFAULT '',"
+    " created INTEGER NOT NULL);"
+
+    "CREATE TABLE tickets ("
+    " id INTEGER PRIMARY KEY,"
+    " customer_id INTEGER NOT NULL REFERENCES customers(id),"
+    " subject TEXT NOT NULL DEFAULT '',"
+    " category TEXT,"
+    " severity TEXT,"
+    " priority INTEGER NOT NULL DEFAULT 0,"
+    " status TEXT NOT NULL DEFAULT 'new' CHECK (status IN"
+    "  ('new','open','pending','resolved','closed')),"
+    " team TEXT,"
+    " assignee TEXT,"
+    " mailbox TEXT,"
+    " language TEXT,"
+    " order_number TEXT,"
+    " expected_resolution TEXT,"
+    " tags TEXT NOT NULL DEFAULT '',"
+    " linked_ticket_id INTEGER REFERENCES tickets(id),"
+    " created INTEGER NOT NULL,"
+    " updated INTEGER NOT NULL,"
+    " first_response INTEGER,"
+    " resolved INTEGER,"
+    " closed INTEGER,"
+    " first_response_due INTEGER,"
+    " next_response_due INTEGER,"
+    " resolution_due INTEGER,"
+    " sla_paused_since INTEGER,"
+    " sla_paused_total INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX tickets_status ON tickets(status);"
+    "CREATE INDEX tickets_customer ON tickets(customer_id);"
+
+    /*
+     * Every mail in either direction.  Raw bytes stay so a ticket can
+     * always be parsed again; (mailbox_id, uid) says where it came from.
+     */
+    "CREATE TABLE messages ("
+    " id INTEGER PRIMARY KEY,"
+    " ticket_id INTEGER REFERENCES tickets(id),"
+    " direction TEXT NOT NULL CHECK (direction IN ('in','out')),"
+    " kind TEXT NOT NULL DEFAULT 'mail',"
+    " message_id TEXT UNIQUE,"
+    " raw_sha256 TEXT NOT NULL,"
+    " in_reply_to TEXT,"
+    " refs TEXT,"
+    " from_addr TEXT,"
+    " from_name TEXT,"
+    " to_addrs TEXT,"
+    " cc_addrs TEXT,"
+    " subject TEXT,"
+    " date INTEGER,"
+    " received INTEGER NOT NULL,"
+    " body_text TEXT,"
+    " parse_warnings TEXT,"
+    " auto_markers TEXT,"
+    " mailbox_id INTEGER REFERENCES mailboxes(id),"
+    " uid INTEGER,"
+    " server_action_done INTEGER NOT NULL DEFAULT 0,"
+    " raw BLOB NOT NULL);"
+    "CREATE INDEX messages_ticket ON messages(ticket_id);"
+    "CREATE UNIQUE INDEX messages_sha ON messages(raw_sha256)"
+    " WHERE message_id IS NULL;"
+    "CREATE UNIQUE INDEX messages_uid ON messages(mailbox_id, uid)"
+    " WHERE uid IS NOT NULL;"
+
+    "CREATE TABLE attachments ("
+    " id INTEGER PRIMARY KEY,"
+    " message_id INTEGER NOT NULL REFERENCES messages(id),"
+    " filename TEXT,"
+    " content_type TEXT NOT NULL,"
+    " size INTEGER NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " data BLOB);"
+    "CREATE INDEX attachments_message ON attachments(message_id);"
+
+    /*
+     * The audit trail.  dedupe_key makes "this escalation/survey fired"
+     * a fact that survives restarts: a second insert fails.
+     */
+    "CREATE TABLE events ("
+    " id INTEGER PRIMARY KEY,"
+    " ticket_id INTEGER REFERENCES tickets(id),"
+    " time INTEGER NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " actor TEXT,"
+    " detail TEXT,"
+    " dedupe_key TEXT UNIQUE);"
+    "CREATE INDEX events_ticket ON events(ticket_id);"
+
+    "CREATE TABLE outbox ("
+    " id INTEGER PRIMARY KEY,"
+    " kind TEXT NOT NULL,"
+    " ticket_id INTEGER REFERENCES tickets(id),"
+    " recipient TEXT NOT NULL,"
+    " raw BLOB NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN"
+    "  ('queued','sent','failed')),"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " created INTEGER NOT NULL,"
+    " next_attempt INTEGER NOT NULL,"
+    " sent INTEGER,"
+    " last_error TEXT);"
+    "CREATE INDEX outbox_due ON outbox(status, next_attempt);"
+
+    "CREATE TABLE surveys ("
+    " id INTEGER PRIMARY KEY,"
+    " ticket_id INTEGER NOT NULL UNIQUE REFERENCES tickets(id),"
+    " token TEXT NOT NULL UNIQUE,"
+    " sent INTEGER,"
+    " answered INTEGER,"
+    " rating INTEGER CHECK (rating BETWEEN 1 AND 5),"
+    " nps INTEGER CHECK (nps BETWEEN 0 AND 10),"
+    " comment TEXT);"
+
+    /* Naive Bayes counts: label is 'category' or 'severity'. */
+    "CREATE TABLE model ("
+    " label TEXT NOT NULL,"
+    " class TEXT NOT NULL,"
+    " token TEXT NOT NULL,"
+    " count INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (label, class, token)) WITHOUT ROWID;";
+
+const char *const store_migrations[] = {
+    store_migration_1,
+};
+
+const size_t store_n_migrations =
+    sizeof(store_migrations) / sizeof(*store_migrations);
