@@ -1,0 +1,48 @@
+/*
+ * runtime: the running desk — the configuration in force and the threads
+ * it started (one fetcher per mailbox, one sender).  A reload builds the
+ * new configuration first and only then swaps it in, so a bad file never
+ * disturbs the desk that is running.
+ */
+#ifndef COMPLAINTD_RUNTIME_H
+#define COMPLAINTD_RUNTIME_H
+
+#include <stddef.h>
+
+#include "conf.h"
+#include "fetcher.h"
+#include "sender.h"
+
+struct runtime {
+	struct conf *conf;        /* owned; replaced by runtime_reload */
+	struct fetcher *fetchers; /* one per conf->mailboxes, owned */
+	size_t n_fetchers;
+	struct sender sender;
+	int sender_running;
+};
+
+/*
+ * Takes ownership of conf and starts its threads.  Returns 0, or -1 after
+ * logging which thread could not start (nothing is left running then).
+ */
+int runtime_start(struct runtime *rt, struct conf *conf);
+
+/* Stops and joins every thread and frees the configuration. */
+void runtime_stop(struct runtime *rt);
+
+/* Every thread looks at its work now (SIGUSR1). */
+void runtime_wake(struct runtime *rt);
+
+enum runtime_reload_result {
+	RUNTIME_RELOADED, /* new configuration in force */
+	RUNTIME_KEPT,     /* new file rejected (logged); old one still runs */
+	RUNTIME_FAILED,   /* threads could not be restarted; must exit */
+};
+
+/* Re-reads the file the running configuration came from. */
+enum runtime_reload_result runtime_reload(struct runtime *rt);
+
+/* A one-line STATUS= text for systemd; written into buf, returns buf. */
+const char *runtime_status(const struct runtime *rt, char *buf, size_t size);
+
+#endif
