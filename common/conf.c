@@ -199,7 +199,7 @@ conf_parse_size(const char *text, long long *bytes_r)
 	default:
 		return -1;
 	}
-	if (*p != '\0')
+	if (*p != '\0' || n > LLONG_MAX / unit)
 		return -1;
 	*bytes_r = n * unit;
 	return 0;

@@ -372,7 +372,9 @@ conf_finish_mailbox(struct conf_ctx *ctx, const config_setting_t *group,
 	struct conf_mailbox *mb = elem;
 
 	for (size_t i = 0; i + 1 < conf->n_mailboxes; i++) {
-		if (strcmp(conf->mailboxes[i].name, mb->name) == 0) {
+		/* An earlier mailbox that failed may have no name. */
+		if (conf->mailboxes[i].name != NULL && mb->name != NULL &&
+		    strcmp(conf->mailboxes[i].name, mb->name) == 0) {
 			conf_error(ctx, group,
 			           "duplicate mailbox name \"%s\" (also "
 			           "mailboxes[%zu])",

@@ -195,6 +195,23 @@ log_is_token(const char *s)
 	return true;
 }
 
+static bool
+log_is_control(char c)
+{
+	return (unsigned char)c < 0x20 || c == 0x7f;
+}
+
+/* Length of value in quotes with '"' and '\\' escaped, without NUL. */
+static size_t
+log_quoted_len(const char *value)
+{
+	size_t n = 2;
+
+	for (; *value != '\0'; value++)
+		n += (*value == '"' || *value == '\\') ? 2 : 1;
+	return n;
+}
+
 const char *
 log_quote(char *buf, size_t size, const char *value)
 {
@@ -216,16 +233,20 @@ log_quote(char *buf, size_t size, const char *value)
 		return buf;
 	}
 	buf[o++] = '"';
+	/* Cut only when the whole value would not fit: then keep room for
+	 * "...", the closing quote and NUL. */
+	bool cut = log_quoted_len(value) + 1 > size;
 	for (; *value != '\0'; value++) {
 		bool esc = *value == '"' || *value == '\\';
-		if (o + (esc ? 2 : 1) > size - 5) {
+		if (cut && o + (esc ? 2 : 1) > size - 5) {
 			memcpy(buf + o, "...", 3);
 			o += 3;
 			break;
 		}
 		if (esc)
 			buf[o++] = '\\';
-		buf[o++] = *value;
+		/* Safe to print anywhere, not only through log lines. */
+		buf[o++] = log_is_control(*value) ? '?' : *value;
 	}
 	buf[o++] = '"';
 	buf[o] = '\0';
