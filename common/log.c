@@ -131,6 +131,9 @@ log_neutralise(char *s)
 	}
 }
 
+static void log_write(enum log_level level, int errnum, const char *fmt,
+                      va_list ap) __attribute__((format(printf, 3, 0)));
+
 static void
 log_write(enum log_level level, int errnum, const char *fmt, va_list ap)
 {

@@ -1,0 +1,287 @@
+/*
+ * text: subject normalisation for threading, the desk's subject tag, and a
+ * script-based guess of the customer's language.
+ */
+#include "text.h"
+
+#include <ctype.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Reply prefixes, ASCII ones compared case-insensitively. */
+static const char *const text_reply_prefixes[] = {
+    "re", "aw",  "sv",   "vs",   "antw", "antwort", "odp",  "ynt", "rif",
+    "r",  "res", "回复", "答复", "回覆", "答覆",    "返信", NULL,
+};
+
+static const char *const text_forward_prefixes[] = {
+    "fwd", "fw",   "wg",   "tr",   "enc",  "rv",   "doorst",
+    "vl",  "转发", "轉發", "轉寄", "转寄", "転送", NULL,
+};
+
+static bool
+text_is_space(const char *p, size_t *len_r)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+		*len_r = 1;
+		return true;
+	}
+	/* U+3000 IDEOGRAPHIC SPACE, common in CJK subjects. */
+	if (strncmp(p, "\xe3\x80\x80", 3) == 0) {
+		*len_r = 3;
+		return true;
+	}
+	return false;
+}
+
+static const char *
+text_skip_space(const char *p)
+{
+	size_t n;
+
+	while (text_is_space(p, &n))
+		p += n;
+	return p;
+}
+
+/* The colon after a prefix: ':' or the full-width U+FF1A; its length. */
+static size_t
+text_colon(const char *p)
+{
+	if (*p == ':')
+		return 1;
+	if (strncmp(p, "\xef\xbc\x9a", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Length of prefix word w at p, ASCII case folded; 0 when it differs. */
+static size_t
+text_word_at(const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	if ((unsigned char)w[0] < 0x80)
+		return strncasecmp(p, w, n) == 0 ? n : 0;
+	return strncmp(p, w, n) == 0 ? n : 0;
+}
+
+/*
+ * When p starts with one of words, then an optional counter ("[2]",
+ * "(2)", "^2") and a colon, the length of all that; else 0.
+ */
+static size_t
+text_prefix_len(const char *p, const char *const *words)
+{
+	for (size_t i = 0; words[i] != NULL; i++) {
+		size_t n = text_word_at(p, words[i]);
+		const char *q = p + n;
+		size_t colon;
+
+		if (n == 0)
+			continue;
+		if (*q == '[' || *q == '(' || *q == '^') {
+			const char *d = q + 1;
+			while (isdigit((unsigned char)*d))
+				d++;
+			if (d > q + 1 && (*q == '^' || *d == ']' || *d == ')'))
+				q = *q == '^' ? d : d + 1;
+		}
+		q = text_skip_space(q);
+		if ((colon = text_colon(q)) != 0)
+			return (size_t)(q - p) + colon;
+	}
+	return 0;
+}
+
+bool
+text_subject_is_reply(const char *subject)
+{
+	const char *p = text_skip_space(subject);
+
+	/* A tag may come first: "[ACME #12] Re: ..." is still a reply. */
+	while (*p == '[') {
+		const char *end = strchr(p, ']');
+		if (end == NULL)
+			break;
+		p = text_skip_space(end + 1);
+	}
+	return text_prefix_len(p, text_reply_prefixes) != 0;
+}
+
+/*
+ * When p starts a "[WORD #123]" tag, its length; else 0.  Any word, so a
+ * tag from another desk or an old ticket tag does not split threads.
+ */
+static size_t
+text_tag_len(const char *p, long long *number_r, const char **word_r,
+             size_t *word_len_r)
+{
+	const char *q, *word;
+	long long number = 0;
+
+	/* Checked first: at the end of the subject p + 1 is past the NUL. */
+	if (*p != '[')
+		return 0;
+	q = word = text_skip_space(p + 1);
+	while (isalnum((unsigned char)*q) || *q == '.' || *q == '_' ||
+	       *q == '-')
+		q++;
+	if (q == word)
+		return 0;
+	*word_len_r = (size_t)(q - word);
+	q = text_skip_space(q);
+	if (*q++ != '#')
+		return 0;
+	q = text_skip_space(q);
+	if (!isdigit((unsigned char)*q))
+		return 0;
+	for (; isdigit((unsigned char)*q); q++) {
+		if (number > 1000000000000LL)
+			return 0;
+		number = number * 10 + (*q - '0');
+	}
+	q = text_skip_space(q);
+	if (*q != ']')
+		return 0;
+	*number_r = number;
+	*word_r = word;
+	return (size_t)(q + 1 - p);
+}
+
+long long
+text_subject_tag(const char *subject, const char *tag)
+{
+	size_t tag_len = strlen(tag);
+
+	for (const char *p = strchr(subject, '['); p; p = strchr(p + 1, '[')) {
+		long long number;
+		const char *word;
+		size_t word_len;
+
+		if (text_tag_len(p, &number, &word, &word_len) != 0 &&
+		    word_len == tag_len && strncasecmp(word, tag, tag_len) == 0)
+			return number;
+	}
+	return 0;
+}
+
+/* Removes leading prefixes and every tag; out has room for strlen(in). */
+static void
+text_strip(const char *in, char *out)
+{
+	const char *p = text_skip_space(in);
+	size_t o = 0, n, space;
+
+	for (;;) {
+		long long number;
+		const char *word;
+		size_t word_len;
+
+		if ((n = text_prefix_len(p, text_reply_prefixes)) == 0)
+			n = text_prefix_len(p, text_forward_prefixes);
+		if (n == 0)
+			n = text_tag_len(p, &number, &word, &word_len);
+		/* "[EXTERNAL]" and the like, which gateways put in front,
+		 * as text_subject_is_reply skips them too. */
+		if (n == 0 && *p == '[' && strchr(p, ']') != NULL)
+			n = (size_t)(strchr(p, ']') + 1 - p);
+		if (n == 0)
+			break;
+		p = text_skip_space(p + n);
+	}
+	while (*p != '\0') {
+		long long number;
+		const char *word;
+		size_t word_len;
+
+		if (*p == '[' &&
+		    (n = text_tag_len(p, &number, &word, &word_len)) != 0) {
+			p += n;
+			continue;
+		}
+		if (text_is_space(p, &space)) {
+			if (o > 0 && out[o - 1] != ' ')
+				out[o++] = ' ';
+			p += space;
+			continue;
+		}
+		out[o++] = (char)tolower((unsigned char)*p);
+		p++;
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+}
+
+char *
+text_subject_norm(const char *subject)
+{
+	char *out = malloc(strlen(subject) + 1);
+
+	if (out != NULL)
+		text_strip(subject, out);
+	return out;
+}
+
+/* Decodes one UTF-8 sequence at *p (advancing it); bad bytes give 0. */
+static unsigned
+text_next_cp(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	unsigned cp;
+	int extra;
+
+	if (s[0] < 0x80) {
+		*p += 1;
+		return s[0];
+	}
+	extra = s[0] >= 0xf0 ? 3 : s[0] >= 0xe0 ? 2 : s[0] >= 0xc0 ? 1 : 0;
+	cp = s[0] & (0x3f >> extra);
+	for (int i = 1; i <= extra; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*p += i;
+			return 0;
+		}
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	*p += extra + 1;
+	return extra == 0 ? 0 : cp;
+}
+
+const char *
+text_language(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t han = 0, kana = 0, hangul = 0, words = 0;
+	bool in_word = false;
+
+	while (*p != '\0') {
+		unsigned cp = text_next_cp(&p);
+		bool letter = cp < 0x80 && isalpha((int)cp);
+
+		if ((cp >= 0x4e00 && cp <= 0x9fff) ||
+		    (cp >= 0x3400 && cp <= 0x4dbf) ||
+		    (cp >= 0x20000 && cp <= 0x2a6df))
+			han++;
+		else if (cp >= 0x3040 && cp <= 0x30ff)
+			kana++;
+		else if (cp >= 0xac00 && cp <= 0xd7af)
+			hangul++;
+		words += letter && !in_word;
+		in_word = letter;
+	}
+	/* One CJK character carries about half an English word's meaning;
+	 * a name or a product in the other script does not tip the scale. */
+	if (hangul >= 2 && hangul * 2 >= words)
+		return "ko";
+	/* Japanese writes its grammar in kana; a katakana brand name in
+	 * Chinese text is a few kana among many Han characters. */
+	if (kana >= 2 && kana * 3 >= han && (kana + han) * 2 >= words)
+		return "ja";
+	if (han >= 2 && han * 2 >= words)
+		return "zh";
+	return "en";
+}

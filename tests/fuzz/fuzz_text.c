@@ -1,0 +1,49 @@
+/*
+ * fuzz_text: libFuzzer harness for the small parsers of outside text —
+ * subjects (normalisation, the desk's tag, reply prefixes), the language
+ * guess, the thread references in Message-IDs and addresses, and the
+ * order-number and expectation extraction.
+ */
+#include "charset.h"
+#include "extract.h"
+#include "text.h"
+#include "threadref.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const unsigned char fuzz_key[32] = "complaintd fuzz key, 32 bytes!!";
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct extract_rules *rules;
+	char err[256], *s, *norm;
+	struct extract_result ex;
+
+	if (rules == NULL &&
+	    (rules = extract_rules_new(NULL, err, sizeof(err))) == NULL)
+		abort();
+	if ((s = malloc(size + 1)) == NULL)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = '\0';
+	if ((norm = text_subject_norm(s)) != NULL && strlen(norm) > size)
+		abort();
+	free(norm);
+	(void)text_subject_is_reply(s);
+	(void)text_subject_tag(s, "ACME");
+	(void)text_language(s);
+	(void)threadref_from_msgid(fuzz_key, sizeof(fuzz_key), s);
+	(void)threadref_from_address(fuzz_key, sizeof(fuzz_key), s);
+	/* extract is promised valid UTF-8 (mime's output). */
+	if (charset_utf8_valid(s, strlen(s)) &&
+	    extract_run(rules, s, s, &ex) == 0)
+		free(ex.order_number);
+	free(s);
+	return 0;
+}
