@@ -1,8 +1,11 @@
 #!/bin/bash
 # The main job.  Without arguments: a demo — starts a private mail lab on
-# 127.0.0.1, drops the sample complaints in demo/samples into its support
-# mailbox, writes a configuration for it and runs complaintd in the
-# foreground so its log scrolls; Ctrl-C stops the daemon and the lab.
+# 127.0.0.1, drops the sample complaints in demo/samples (English and
+# Chinese, GBK and Big5, HTML-only, an attachment, a reply, a duplicate, an
+# out-of-office answer) into its support mailbox, writes a configuration
+# for it and runs complaintd in the foreground so its log scrolls; Ctrl-C
+# stops the daemon, then the tickets it made are listed and the lab stops.
+# --seconds N stops the daemon by itself after N seconds.
 # With -c FILE: runs complaintd on that configuration instead.
 # Installs missing Debian packages and builds first.
 set -euo pipefail
@@ -14,11 +17,18 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/
 cmake --build build -j"$(nproc)" >/dev/null
 daemon=$src/build/daemon/complaintd
 
+usage="usage: ./demo.sh [--seconds N] | ./demo.sh -c CONFIG"
 if [ "${1:-}" = "-c" ]; then
-  [ -n "${2:-}" ] || { echo "usage: ./demo.sh [-c CONFIG]" >&2; exit 64; }
+  [ -n "${2:-}" ] || { echo "$usage" >&2; exit 64; }
   exec "$daemon" -c "$2"
 fi
-[ $# -eq 0 ] || { echo "usage: ./demo.sh [-c CONFIG]" >&2; exit 64; }
+seconds=
+if [ "${1:-}" = "--seconds" ]; then
+  [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "$usage" >&2; exit 64; }
+  seconds=$2
+  shift 2
+fi
+[ $# -eq 0 ] || { echo "$usage" >&2; exit 64; }
 
 lab=/tmp/complaintd-demo
 labpy="/usr/bin/python3 $src/tests/lab/lab.py"
@@ -42,7 +52,7 @@ printf '%s\n' "$password" >"$lab/desk/support.password"
 chmod 0640 "$lab/desk/support.password"
 cat >"$lab/desk/complaintd.conf" <<CONF
 store = { path = "$lab/desk/complaintd.db"; };
-log = { level = "debug"; };
+log = { level = "info"; };
 desk = {
   name = "Demo Customer Care";
   addresses = [ "support@example.com" ];
@@ -70,8 +80,16 @@ CONF
 "$daemon" --check-config -c "$lab/desk/complaintd.conf" >/dev/null
 echo "demo: running complaintd -c $lab/desk/complaintd.conf (Ctrl-C stops it)" >&2
 set +e
-"$daemon" -c "$lab/desk/complaintd.conf"
+if [ -n "$seconds" ]; then
+  timeout -s INT "$seconds" "$daemon" -c "$lab/desk/complaintd.conf"
+else
+  "$daemon" -c "$lab/desk/complaintd.conf"
+fi
 status=$?
 set -e
-echo "demo: complaintd exited with status $status; what it has:" >&2
-"$src/build/daemon/complaintctl" -c "$lab/desk/complaintd.conf" info
+ctl="$src/build/daemon/complaintctl -c $lab/desk/complaintd.conf"
+echo "demo: complaintd exited with status $status; the tickets it made:" >&2
+$ctl list
+echo >&2
+echo "demo: one of them in full ($ctl show 1):" >&2
+$ctl show 1

@@ -33,6 +33,13 @@ enum conf_smtp_tls {
 	CONF_SMTP_TLS_NONE,          /* never; smtp:// only */
 };
 
+/* How the fetcher logs in. */
+enum conf_imap_auth {
+	CONF_AUTH_AUTO,  /* AUTHENTICATE PLAIN when offered, else LOGIN */
+	CONF_AUTH_PLAIN, /* AUTHENTICATE PLAIN (RFC 4616) */
+	CONF_AUTH_LOGIN, /* the LOGIN command */
+};
+
 struct conf_strings {
 	char **v;
 	size_t n;
@@ -48,12 +55,14 @@ struct conf_mailbox {
 	char *user;
 	char *password; /* inline, or read from password_file; never logged */
 	char *password_file;
+	int auth; /* enum conf_imap_auth */
 	char *folder;
 	char *after_fetch;       /* as written: "flag", "none", "move:FOLDER" */
 	int after_fetch_action;  /* enum conf_after_fetch */
 	const char *move_folder; /* points into after_fetch; NULL unless move */
 	bool idle;
 	long poll_interval;         /* seconds */
+	long timeout;               /* seconds a server may stay silent */
 	long long max_message_size; /* bytes; larger mail stays on the server */
 	char *team; /* address of the team that owns this mailbox */
 };
@@ -85,6 +94,20 @@ struct conf_smtp {
 	bool tls_verify;
 };
 
+struct conf_ingest {
+	long reopen_window; /* seconds after closing that a reply reopens */
+	long long max_attachment_size; /* bytes; larger ones keep metadata */
+};
+
+/* Extra patterns and keywords for extract; the built-in ones stay. */
+struct conf_extract {
+	struct conf_strings order_patterns;
+	struct conf_strings refund;
+	struct conf_strings exchange;
+	struct conf_strings repair;
+	struct conf_strings apology;
+};
+
 struct conf_templates {
 	char *dir;
 	char *default_language;
@@ -98,6 +121,8 @@ struct conf {
 	struct conf_mailbox *mailboxes;
 	size_t n_mailboxes;
 	struct conf_smtp smtp;
+	struct conf_ingest ingest;
+	struct conf_extract extract;
 	struct conf_templates templates;
 };
 

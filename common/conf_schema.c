@@ -6,6 +6,7 @@
  */
 #include "conf.h"
 #include "conf_p.h"
+#include "extract.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -241,10 +242,27 @@ conf_check_smtp_url(struct conf_ctx *ctx, const config_setting_t *s,
 	return -1;
 }
 
+static int
+conf_check_patterns(struct conf_ctx *ctx, const config_setting_t *s,
+                    const void *field)
+{
+	const struct conf_strings *list = field;
+	char err[512];
+
+	for (size_t i = 0; i < list->n; i++) {
+		if (extract_pattern_check(list->v[i], err, sizeof(err)) != 0) {
+			conf_error(ctx, s, "%s", err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static const char *const conf_log_levels[] = {"debug", "info", "warning",
                                               "error", NULL};
 static const char *const conf_tls_modes[] = {"implicit", "starttls", "none",
                                              NULL};
+static const char *const conf_auth_modes[] = {"auto", "plain", "login", NULL};
 static const char *const conf_smtp_tls_modes[] = {"required", "opportunistic",
                                                   "none", NULL};
 
@@ -298,6 +316,8 @@ static const struct conf_key conf_mailbox_keys[] = {
     KEY(struct conf_mailbox, password, CONF_KIND_STRING, .flags = CONF_SECRET),
     KEY(struct conf_mailbox, password_file, CONF_KIND_STRING,
         .flags = CONF_PATH),
+    KEY(struct conf_mailbox, auth, CONF_KIND_ENUM, .def = "auto",
+        .choices = conf_auth_modes),
     KEY(struct conf_mailbox, folder, CONF_KIND_STRING, .def = "INBOX",
         .check = conf_check_folder),
     KEY(struct conf_mailbox, after_fetch, CONF_KIND_STRING, .def = "flag",
@@ -305,6 +325,8 @@ static const struct conf_key conf_mailbox_keys[] = {
     KEY(struct conf_mailbox, idle, CONF_KIND_BOOL, .def = "true"),
     KEY(struct conf_mailbox, poll_interval, CONF_KIND_DURATION, .def = "60s",
         .min = 1, .max = 86400),
+    KEY(struct conf_mailbox, timeout, CONF_KIND_DURATION, .def = "60s",
+        .min = 5, .max = 3600),
     KEY(struct conf_mailbox, max_message_size, CONF_KIND_SIZE, .def = "25M",
         .min = 1024, .max = 1LL << 30),
     KEY(struct conf_mailbox, team, CONF_KIND_STRING,
@@ -325,6 +347,24 @@ static const struct conf_key conf_smtp_keys[] = {
     KEY(struct conf_smtp, ca_file, CONF_KIND_STRING, .flags = CONF_PATH,
         .check = conf_check_readable),
     KEY(struct conf_smtp, tls_verify, CONF_KIND_BOOL, .def = "true"),
+    KEY_END,
+};
+
+static const struct conf_key conf_ingest_keys[] = {
+    KEY(struct conf_ingest, reopen_window, CONF_KIND_DURATION, .def = "30d",
+        .min = 0, .max = 3650L * 86400),
+    KEY(struct conf_ingest, max_attachment_size, CONF_KIND_SIZE, .def = "10M",
+        .min = 1024, .max = 1LL << 30),
+    KEY_END,
+};
+
+static const struct conf_key conf_extract_keys[] = {
+    KEY(struct conf_extract, order_patterns, CONF_KIND_STRINGS,
+        .check = conf_check_patterns),
+    KEY(struct conf_extract, refund, CONF_KIND_STRINGS),
+    KEY(struct conf_extract, exchange, CONF_KIND_STRINGS),
+    KEY(struct conf_extract, repair, CONF_KIND_STRINGS),
+    KEY(struct conf_extract, apology, CONF_KIND_STRINGS),
     KEY_END,
 };
 
@@ -448,6 +488,12 @@ const struct conf_section conf_sections[] = {
      .keys = conf_smtp_keys,
      .offset = offsetof(struct conf, smtp),
      .finish = conf_finish_smtp},
+    {.name = "ingest",
+     .keys = conf_ingest_keys,
+     .offset = offsetof(struct conf, ingest)},
+    {.name = "extract",
+     .keys = conf_extract_keys,
+     .offset = offsetof(struct conf, extract)},
     {.name = "templates",
      .keys = conf_templates_keys,
      .offset = offsetof(struct conf, templates)},

@@ -12,20 +12,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define STORE_BUSY_TIMEOUT_MS 10000
-
-struct store {
-	sqlite3 *db;
-};
 
 int
 store_schema_version(void)
 {
 	return (int)store_n_migrations;
 }
+
+static void store_set_error(char **err_r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static void
 store_set_error(char **err_r, const char *fmt, ...)
@@ -223,8 +223,9 @@ store_open(const char *path, char **err_r)
 		return NULL;
 	}
 	store = calloc(1, sizeof(*store));
-	if (store == NULL) {
+	if (store == NULL || (store->path = strdup(path)) == NULL) {
 		store_set_error(err_r, "store: out of memory");
+		free(store);
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -237,7 +238,10 @@ store_close(struct store *store)
 {
 	if (store == NULL)
 		return;
+	for (size_t i = 0; i < store->n_stmts; i++)
+		sqlite3_finalize(store->stmts[i].stmt);
 	sqlite3_close(store->db);
+	free(store->path);
 	free(store);
 }
 
@@ -250,4 +254,231 @@ store_user_version(struct store *store)
 	    SQLITE_OK)
 		return -1;
 	return version;
+}
+
+const char *
+store_error(const struct store *store)
+{
+	return store->error[0] ? store->error : "no error";
+}
+
+bool
+store_error_transient(const struct store *store)
+{
+	switch (store->last_rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+	case SQLITE_NOMEM:
+	case SQLITE_CANTOPEN:
+		return true;
+	default:
+		return false;
+	}
+}
+
+int
+store_fail(struct store *s, const char *what)
+{
+	s->last_rc = sqlite3_extended_errcode(s->db);
+	snprintf(s->error, sizeof(s->error), "%s: %s", what,
+	         sqlite3_errmsg(s->db));
+	return -1;
+}
+
+sqlite3_stmt *
+store_prepare(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	for (size_t i = 0; i < s->n_stmts; i++)
+		if (s->stmts[i].sql == sql)
+			return s->stmts[i].stmt;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	                       NULL) != SQLITE_OK) {
+		store_fail(s, "preparing a statement");
+		return NULL;
+	}
+	/* Every statement of the program fits; running out is a bug, and
+	 * evicting one a caller still steps would be worse. */
+	if (s->n_stmts == STORE_MAX_STMTS) {
+		sqlite3_finalize(st);
+		snprintf(s->error, sizeof(s->error),
+		         "statement cache full (%d); raise STORE_MAX_STMTS",
+		         STORE_MAX_STMTS);
+		s->last_rc = SQLITE_INTERNAL;
+		return NULL;
+	}
+	s->stmts[s->n_stmts].sql = sql;
+	s->stmts[s->n_stmts].stmt = st;
+	s->n_stmts++;
+	return st;
+}
+
+void
+store_reset(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+int
+store_step_done(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_fail(s, what);
+		store_reset(st);
+		return -1;
+	}
+	store_reset(st);
+	return 0;
+}
+
+int
+store_exec_simple(struct store *s, const char *sql, const char *what)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, what);
+	return 0;
+}
+
+int
+store_bind_text(sqlite3_stmt *st, int idx, const char *text)
+{
+	if (text == NULL)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, text, -1, SQLITE_STATIC);
+}
+
+int
+store_bind_opt_int(sqlite3_stmt *st, int idx, long long v)
+{
+	if (v < 0)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_int64(st, idx, v);
+}
+
+char *
+store_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *text = sqlite3_column_text(st, col);
+
+	return text ? strdup((const char *)text) : NULL;
+}
+
+long long
+store_column_opt_int(sqlite3_stmt *st, int col)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return -1;
+	return sqlite3_column_int64(st, col);
+}
+
+int
+store_begin(struct store *store)
+{
+	return store_exec_simple(store, "BEGIN IMMEDIATE",
+	                         "starting a transaction");
+}
+
+int
+store_commit(struct store *store)
+{
+	return store_exec_simple(store, "COMMIT", "committing");
+}
+
+void
+store_rollback(struct store *store)
+{
+	/* Fails only when no transaction is open, which is what we want. */
+	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	store->savepoints = 0;
+}
+
+int
+store_savepoint(struct store *store)
+{
+	if (store_exec_simple(store, "SAVEPOINT sp", "opening a savepoint"))
+		return -1;
+	store->savepoints++;
+	return 0;
+}
+
+int
+store_savepoint_release(struct store *store)
+{
+	if (store_exec_simple(store, "RELEASE sp", "releasing a savepoint"))
+		return -1;
+	store->savepoints--;
+	return 0;
+}
+
+void
+store_savepoint_rollback(struct store *store)
+{
+	/* ROLLBACK TO keeps the savepoint open; RELEASE closes it. */
+	sqlite3_exec(store->db, "ROLLBACK TO sp; RELEASE sp", NULL, NULL, NULL);
+	store->savepoints--;
+}
+
+/* getrandom(2) may return fewer bytes than asked for only beyond 256. */
+static int
+store_random(unsigned char *buf, size_t len)
+{
+	return getrandom(buf, len, 0) == (ssize_t)len ? 0 : -1;
+}
+
+int
+store_secret(struct store *store, unsigned char key[STORE_SECRET_SIZE])
+{
+	static const char get[] =
+	    "SELECT value FROM settings WHERE key = 'thread_secret'";
+	static const char put[] = "INSERT OR IGNORE INTO settings (key, value) "
+	                          "VALUES ('thread_secret', ?)";
+	unsigned char fresh[STORE_SECRET_SIZE];
+	sqlite3_stmt *st;
+
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if ((st = store_prepare(store, get)) == NULL)
+			return -1;
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_bytes(st, 0) == STORE_SECRET_SIZE) {
+			memcpy(key, sqlite3_column_blob(st, 0),
+			       STORE_SECRET_SIZE);
+			store_reset(st);
+			return 0;
+		}
+		store_reset(st);
+		if (store_random(fresh, sizeof(fresh)) != 0) {
+			snprintf(store->error, sizeof(store->error),
+			         "making the thread secret: getrandom: %s",
+			         strerror(errno));
+			return -1;
+		}
+		/* OR IGNORE: another connection may have won the race. */
+		if ((st = store_prepare(store, put)) == NULL)
+			return -1;
+		sqlite3_bind_blob(st, 1, fresh, sizeof(fresh), SQLITE_STATIC);
+		if (store_step_done(store, st, "saving the thread secret"))
+			return -1;
+	}
+	return store_fail(store, "reading the thread secret");
+}
+
+int
+store_grow(void **v, size_t n, size_t *cap, size_t elem)
+{
+	void *bigger;
+
+	if (n < *cap)
+		return 0;
+	*cap = *cap ? *cap * 2 : 16;
+	bigger = realloc(*v, *cap * elem);
+	if (bigger == NULL)
+		return -1;
+	*v = bigger;
+	return 0;
 }

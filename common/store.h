@@ -1,11 +1,18 @@
 /*
  * store: the SQLite database — opening it durably (WAL, synchronous=FULL,
  * busy timeout), creating and migrating its schema through
- * PRAGMA user_version, and, as features arrive, every SQL statement the
- * program runs.  No other module sees sqlite3.
+ * PRAGMA user_version, and every SQL statement the program runs.  No other
+ * module sees sqlite3.  One struct store per thread.
+ *
+ * Functions return 0 (or a documented positive answer) and -1 on failure;
+ * store_error() then says what failed and store_error_transient() whether
+ * trying again later may help.
  */
 #ifndef COMPLAINTD_STORE_H
 #define COMPLAINTD_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 struct store;
 
@@ -14,14 +21,324 @@ int store_schema_version(void);
 
 /*
  * Opens (creating when missing) the database at path and brings its schema
- * up to date.  Each thread opens its own.  Returns the store (caller frees
- * with store_close), or NULL with a message saying what failed and why in
- * *err_r (caller frees with free()).
+ * up to date.  Returns the store (caller frees with store_close), or NULL
+ * with a message saying what failed and why in *err_r (caller frees with
+ * free()).
  */
 struct store *store_open(const char *path, char **err_r);
 void store_close(struct store *store);
 
 /* The version the open database is at (== store_schema_version()). */
 int store_user_version(struct store *store);
+
+/* The last failure, "what: why"; borrowed until the next call. */
+const char *store_error(const struct store *store);
+/* True when the last failure was a busy database, a full disk or an I/O
+ * error: the same work may succeed later. */
+bool store_error_transient(const struct store *store);
+
+/*
+ * Transactions.  store_begin takes the write lock at once (BEGIN
+ * IMMEDIATE), so a busy database is found before any work is done.
+ * Savepoints nest inside; store_savepoint_rollback undoes the work since
+ * the matching store_savepoint and closes it.
+ */
+int store_begin(struct store *store);
+int store_commit(struct store *store);
+void store_rollback(struct store *store);
+int store_savepoint(struct store *store);
+int store_savepoint_release(struct store *store);
+void store_savepoint_rollback(struct store *store);
+
+/*
+ * The desk's secret for thread tokens: 32 random bytes made on first use
+ * and kept in the database, so the daemon and complaintctl agree.
+ */
+#define STORE_SECRET_SIZE 32
+int store_secret(struct store *store, unsigned char key[STORE_SECRET_SIZE]);
+
+/* ---- mailboxes: one cursor per (name, UIDVALIDITY) ---------------- */
+
+struct store_mailbox {
+	long long id;
+	long long uidvalidity;
+	long long last_uid;   /* highest UID ingested, 0 for none */
+	long long first_seen; /* when the desk first saw this mailbox name */
+	bool new_epoch; /* this call began a UIDVALIDITY epoch after others */
+};
+
+/*
+ * The cursor of mailbox name in its uidvalidity epoch, created at 0 when
+ * new (a new epoch means the server renumbered: every UID is read again
+ * and deduplication keeps tickets single).  first_seen is the earliest
+ * epoch's.  Pending actions of older epochs are dropped: their UIDs no
+ * longer name the same mail.
+ */
+int store_mailbox_open(struct store *store, const char *name,
+                       long long uidvalidity, long long now,
+                       struct store_mailbox *out);
+int store_mailbox_advance(struct store *store, long long mailbox_id,
+                          long long uid);
+int store_mailbox_fetched(struct store *store, long long mailbox_id,
+                          long long now);
+
+/* After-fetch actions (flag, move) still owed to the server. */
+int store_action_add(struct store *store, long long mailbox_id, long long uid);
+/* Up to max UIDs, ascending, into uids; the count in *n_r. */
+int store_actions_pending(struct store *store, long long mailbox_id,
+                          long long *uids, size_t max, size_t *n_r);
+int store_action_done(struct store *store, long long mailbox_id, long long uid);
+
+/* ---- customers, tickets, participants, events --------------------- */
+
+/*
+ * The customer with address (compared case-insensitively), created when
+ * new; a display name fills an empty one.  address "" is the unknown
+ * sender.
+ */
+int store_customer_upsert(struct store *store, const char *address,
+                          const char *name, long long now, long long *id_r);
+
+struct store_ticket_new {
+	long long customer_id;
+	const char *subject;
+	const char *subject_norm;
+	const char *mailbox; /* channel: a mailbox name, or "pipe" */
+	const char *language;
+	const char *order_number;        /* NULL when none found */
+	const char *expected_resolution; /* NULL when none found */
+	long long linked_ticket_id;      /* -1 for none */
+	long long created;
+};
+
+int store_ticket_insert(struct store *store, const struct store_ticket_new *t,
+                        long long *id_r);
+
+/* A ticket as listed and shown.  Strings owned; free with
+ * store_ticket_clear.  Times are Unix seconds, -1 when unset. */
+struct store_ticket {
+	long long id;
+	long long customer_id;
+	char *customer_address;
+	char *customer_name;
+	char *subject;
+	char *status;
+	char *mailbox;
+	char *language;
+	char *order_number;
+	char *expected_resolution;
+	char *category;
+	char *severity;
+	char *team;
+	char *assignee;
+	char *tags;
+	long long priority;
+	long long linked_ticket_id;
+	long long created;
+	long long updated;
+	long long resolved;
+	long long closed;
+	long long n_messages;
+};
+
+void store_ticket_clear(struct store_ticket *t);
+
+/* 1 and *out filled when the ticket exists, 0 when not, -1 on failure. */
+int store_ticket_get(struct store *store, long long id,
+                     struct store_ticket *out);
+
+/* Status and the time it changed; reopening clears resolved/closed. */
+int store_ticket_set_status(struct store *store, long long id,
+                            const char *status, long long now);
+int store_ticket_touch(struct store *store, long long id, long long now);
+
+/* What ingest found in a ticket's first mail; NULL order or expectation
+ * keeps the one the ticket has. */
+int store_ticket_set_extracted(struct store *store, long long id,
+                               const char *order_number,
+                               const char *expectation, const char *language);
+
+/* The row of the ticket's first message: 1 with *row_r, 0 when none. */
+int store_ticket_first_message(struct store *store, long long id,
+                               long long *row_r);
+
+/*
+ * The newest ticket of customer_id with subject_norm that is not closed;
+ * 1 with *id_r, 0 when none.
+ */
+int store_ticket_find_by_subject(struct store *store, long long customer_id,
+                                 const char *subject_norm, long long *id_r);
+
+struct store_ticket_filter {
+	const char *status;  /* NULL: any */
+	const char *mailbox; /* NULL: any */
+	size_t limit;        /* 0: no limit */
+};
+
+/* Tickets, newest first, into a new array (free each with
+ * store_ticket_clear, then the array with free()). */
+int store_ticket_list(struct store *store,
+                      const struct store_ticket_filter *filter,
+                      struct store_ticket **v_r, size_t *n_r);
+
+int store_participant_add(struct store *store, long long ticket_id,
+                          const char *address);
+/* 1 when address is the ticket's customer or a participant, else 0. */
+int store_participant_is(struct store *store, long long ticket_id,
+                         const char *address);
+
+/*
+ * Appends to a ticket's audit trail.  dedupe_key (may be NULL) makes the
+ * event unique: returns 1, adding nothing, when it was recorded before.
+ */
+int store_event_add(struct store *store, long long ticket_id, long long now,
+                    const char *kind, const char *actor, const char *detail,
+                    const char *dedupe_key);
+
+struct store_event {
+	long long id;
+	long long time;
+	char *kind;
+	char *actor;
+	char *detail;
+};
+
+/* Events of a ticket, oldest first; free with store_events_free. */
+int store_ticket_events(struct store *store, long long ticket_id,
+                        struct store_event **v_r, size_t *n_r);
+void store_events_free(struct store_event *v, size_t n);
+
+/* ---- messages and attachments ----------------------------------------- */
+
+struct store_message_new {
+	long long ticket_id;
+	const char *direction;  /* "in" or "out" */
+	const char *kind;       /* "mail", "note" ... */
+	const char *message_id; /* NULL: deduplicated by raw_sha256 */
+	const char *raw_sha256;
+	const char *in_reply_to;
+	const char *refs; /* space-separated */
+	const char *from_addr;
+	const char *from_name;
+	const char *to_addrs; /* ", "-separated */
+	const char *cc_addrs;
+	const char *subject;
+	long long date; /* -1: unknown */
+	long long received;
+	const char *body_text;
+	const char *parse_warnings; /* newline-separated; NULL: none */
+	const char *auto_markers;   /* NULL: none */
+	long long mailbox_id;       /* -1: not from a mailbox */
+	long long uid;              /* -1: not from a mailbox */
+	const void *raw;
+	size_t raw_len;
+};
+
+int store_message_insert(struct store *store, const struct store_message_new *m,
+                         long long *id_r);
+
+/*
+ * The stored message with this Message-ID, or (message_id NULL) with
+ * these raw bytes' digest: 1 with its row and ticket, 0 when unknown.
+ */
+int store_message_lookup(struct store *store, const char *message_id,
+                         const char *raw_sha256, long long *row_r,
+                         long long *ticket_id_r);
+
+/* Replaces what was parsed from a message (after a re-parse). */
+int store_message_update_parse(struct store *store, long long row,
+                               const struct store_message_new *m);
+int store_attachments_delete(struct store *store, long long message_row);
+
+int store_attachment_insert(struct store *store, long long message_row,
+                            const char *filename, const char *content_type,
+                            long long size, const char *sha256,
+                            const void *data, size_t len);
+
+struct store_attachment {
+	long long id;
+	char *filename;
+	char *content_type;
+	long long size;
+	char sha256[65];
+	bool has_data;
+};
+
+struct store_message {
+	long long id;
+	long long ticket_id;
+	char *direction;
+	char *kind;
+	char *message_id;
+	char *from_addr;
+	char *from_name;
+	char *to_addrs;
+	char *cc_addrs;
+	char *subject;
+	long long date;
+	long long received;
+	char *body_text;
+	char *parse_warnings;
+	char *auto_markers;
+	char *mailbox;
+	long long uid;
+	struct store_attachment *attachments;
+	size_t n_attachments;
+};
+
+/* Messages of a ticket, oldest first, with their attachments' metadata;
+ * free with store_messages_free. */
+int store_ticket_messages(struct store *store, long long ticket_id,
+                          struct store_message **v_r, size_t *n_r);
+void store_messages_free(struct store_message *v, size_t n);
+
+/* A message's raw bytes: 1 with a new buffer (caller frees), 0 unknown. */
+int store_message_raw(struct store *store, long long row, char **raw_r,
+                      size_t *len_r);
+
+/* ---- quarantine ----------------------------------------------------- */
+
+struct store_quarantine {
+	long long id;
+	long long message_row; /* -1: nothing stored (too large) */
+	long long ticket_id;   /* -1: none */
+	char *mailbox;
+	long long uidvalidity; /* -1 unless from a mailbox */
+	long long uid;
+	long long size;
+	char *reason;
+	char *status; /* open, refetch, resolved */
+	long long created;
+	long long updated;
+};
+
+struct store_quarantine_new {
+	long long message_row;
+	long long ticket_id;
+	const char *mailbox;
+	long long uidvalidity;
+	long long uid;
+	long long size;
+	const char *reason;
+	long long now;
+};
+
+int store_quarantine_add(struct store *store,
+                         const struct store_quarantine_new *q, long long *id_r);
+/* Entries with status (NULL: open and refetch), oldest first; free with
+ * store_quarantine_free. */
+int store_quarantine_list(struct store *store, const char *status,
+                          struct store_quarantine **v_r, size_t *n_r);
+/* 1 with *out (free with store_quarantine_clear), 0 when there is no
+ * such entry. */
+int store_quarantine_get(struct store *store, long long id,
+                         struct store_quarantine *out);
+void store_quarantine_clear(struct store_quarantine *q);
+void store_quarantine_free(struct store_quarantine *v, size_t n);
+int store_quarantine_set(struct store *store, long long id, const char *status,
+                         const char *reason, long long now);
+/* The refetch requests for one mailbox. */
+int store_quarantine_refetch(struct store *store, const char *mailbox,
+                             struct store_quarantine **v_r, size_t *n_r);
 
 #endif

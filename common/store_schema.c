@@ -146,8 +146,56 @@ static const char store_migration_1[] =
     " count INTEGER NOT NULL DEFAULT 0,"
     " PRIMARY KEY (label, class, token)) WITHOUT ROWID;";
 
+static const char store_migration_2[] =
+    /* Secrets the desk makes for itself (the thread-token HMAC key). */
+    "CREATE TABLE settings ("
+    " key TEXT PRIMARY KEY,"
+    " value BLOB NOT NULL) WITHOUT ROWID;"
+
+    /* Who may thread into a ticket by its subject tag. */
+    "CREATE TABLE participants ("
+    " ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+    " address TEXT NOT NULL COLLATE NOCASE,"
+    " PRIMARY KEY (ticket_id, address)) WITHOUT ROWID;"
+
+    /*
+     * UIDs whose after-fetch action (flag, move) is still to be done on
+     * the server: written with the ingest, deleted once the server took
+     * the action, so a crash in between only repeats the action.
+     */
+    "CREATE TABLE pending_actions ("
+    " mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id),"
+    " uid INTEGER NOT NULL,"
+    " PRIMARY KEY (mailbox_id, uid)) WITHOUT ROWID;"
+
+    /*
+     * Mail an agent should look at: parsed with warnings, or too large to
+     * fetch.  status: open, refetch (the fetcher should fetch it again),
+     * resolved.
+     */
+    "CREATE TABLE quarantine ("
+    " id INTEGER PRIMARY KEY,"
+    " message_row INTEGER REFERENCES messages(id),"
+    " ticket_id INTEGER REFERENCES tickets(id),"
+    " mailbox TEXT,"
+    " uidvalidity INTEGER,"
+    " uid INTEGER,"
+    " size INTEGER,"
+    " reason TEXT NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN"
+    "  ('open','refetch','resolved')),"
+    " created INTEGER NOT NULL,"
+    " updated INTEGER NOT NULL);"
+    "CREATE INDEX quarantine_status ON quarantine(status);"
+
+    /* The subject without reply prefixes and tags, for threading. */
+    "ALTER TABLE tickets ADD COLUMN subject_norm TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX tickets_subject ON tickets(customer_id, subject_norm);"
+    "CREATE INDEX tickets_created ON tickets(created);";
+
 const char *const store_migrations[] = {
     store_migration_1,
+    store_migration_2,
 };
 
 const size_t store_n_migrations =

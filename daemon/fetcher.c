@@ -1,12 +1,23 @@
 /*
- * fetcher: the mailbox thread's life cycle — start, poll cadence, wake-up
- * and stop.  The IMAP session it drives is added with mail ingest.
+ * fetcher: the mailbox thread's life — open its store, connect, drain,
+ * wait in IDLE or sleep the poll interval, and reconnect with exponential
+ * backoff and jitter when the server fails, so one broken server never
+ * holds up another mailbox.
  */
 #include "fetcher.h"
+#include "fetcher_p.h"
 
 #include "log.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define FETCH_BACKOFF_MIN_MS 1000L
+#define FETCH_BACKOFF_MAX_MS (5L * 60 * 1000)
+/* RFC 2177: servers may drop an IDLE after 30 minutes; re-issue sooner. */
+#define FETCH_IDLE_MAX_MS (25L * 60 * 1000)
 
 static const char *const fetcher_tls_names[] = {
     [CONF_TLS_IMPLICIT] = "implicit",
@@ -14,12 +25,213 @@ static const char *const fetcher_tls_names[] = {
     [CONF_TLS_NONE] = "none",
 };
 
-static void
-fetcher_run(struct worker *w)
+static long long
+fetcher_monotonic_ms(void)
 {
-	struct fetcher *f = w->arg;
-	const struct conf_mailbox *mb = f->mailbox;
+	struct timespec ts;
 
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The next delay: doubling from 1 s to 5 min, drawn from its upper half
+ * so that many desks restarted together do not reconnect in step. */
+static long
+fetcher_backoff(long *base_ms, unsigned *seed)
+{
+	long base = *base_ms ? *base_ms : FETCH_BACKOFF_MIN_MS;
+	long delay = base / 2 + (long)(rand_r(seed) % (unsigned)(base / 2 + 1));
+
+	*base_ms =
+	    base * 2 > FETCH_BACKOFF_MAX_MS ? FETCH_BACKOFF_MAX_MS : base * 2;
+	return delay;
+}
+
+static void
+fetcher_log_poll(const struct conf_mailbox *mb, enum worker_wait_result r)
+{
+	log_debug("fetcher: poll event=fetcher.poll mailbox=%s reason=%s",
+	          mb->name,
+	          r == WORKER_WOKEN      ? "wakeup"
+	          : r == WORKER_FD_READY ? "idle"
+	                                 : "interval");
+}
+
+/* Waits in IDLE until the server has news, a wake-up, or a reason to look
+ * at the store (a refetch request) or to re-issue IDLE. */
+static enum imap_status
+fetcher_idle(struct fetch_session *s)
+{
+	struct worker *w = &s->f->worker;
+	long long start = fetcher_monotonic_ms();
+	enum worker_wait_result r = WORKER_TIMEOUT;
+	enum imap_status st = imap_idle_start(s->imap);
+
+	while (st == IMAP_OK) {
+		long long elapsed = fetcher_monotonic_ms() - start;
+		long timeout = s->mb->poll_interval * 1000L;
+
+		if (elapsed >= FETCH_IDLE_MAX_MS)
+			break;
+		if (timeout > FETCH_IDLE_MAX_MS - elapsed)
+			timeout = (long)(FETCH_IDLE_MAX_MS - elapsed);
+		r = worker_wait_fd(w, imap_idle_fd(s->imap), timeout);
+		if (r != WORKER_TIMEOUT || fetch_refetch_pending(s))
+			break;
+	}
+	if (st != IMAP_OK)
+		return st;
+	fetcher_log_poll(s->mb, r);
+	return imap_idle_done(s->imap);
+}
+
+static enum imap_status
+fetcher_wait(struct fetch_session *s)
+{
+	enum worker_wait_result r;
+
+	if (s->mb->idle && imap_has_idle(s->imap))
+		return fetcher_idle(s);
+	r = worker_wait(&s->f->worker, s->mb->poll_interval * 1000L);
+	if (r != WORKER_STOPPING)
+		fetcher_log_poll(s->mb, r);
+	return IMAP_OK;
+}
+
+/* Clears the actions done since the last batch, in their own commit. */
+static void
+fetcher_flush_done(struct fetch_session *s)
+{
+	if (s->done.n == 0)
+		return;
+	if (store_begin(s->store) != 0) {
+		log_warnx("fetcher: cannot clear done actions mailbox=%s: %s",
+		          s->mb->name, store_error(s->store));
+		return;
+	}
+	for (size_t i = 0; i < s->done.n; i++)
+		store_action_done(s->store, s->cursor.id, s->done.v[i]);
+	if (store_commit(s->store) != 0) {
+		store_rollback(s->store);
+		return;
+	}
+	s->done.n = 0;
+}
+
+/* The loop of one connected session; returns why it ended. */
+static enum imap_status
+fetcher_work(struct fetch_session *s, long *backoff_ms)
+{
+	struct worker *w = &s->f->worker;
+	enum imap_status st = fetch_open_folder(s);
+
+	if (st == IMAP_OK)
+		st = fetch_resume_actions(s);
+	if (st == IMAP_OK)
+		*backoff_ms = 0;
+	while (st == IMAP_OK && !worker_stopping(w)) {
+		st = fetch_refetch(s);
+		if (st == IMAP_OK)
+			st = fetch_drain(s);
+		if (st == IMAP_OK)
+			st = fetch_apply_actions(s);
+		fetcher_flush_done(s);
+		if (st == IMAP_OK && !worker_stopping(w))
+			st = fetcher_wait(s);
+	}
+	return st;
+}
+
+static void
+fetcher_log_failure(const struct conf_mailbox *mb, enum imap_status st,
+                    const char *err, long delay_ms)
+{
+	static const char *const what[] = {
+	    [-IMAP_TEMPFAIL] = "server unreachable or connection lost",
+	    [-IMAP_AUTHFAIL] = "login refused; check user and password",
+	    [-IMAP_TLSFAIL] = "TLS failed; check tls, ca_file and the "
+	                      "server's certificate",
+	    [-IMAP_NOFOLDER] = "folder cannot be selected; check folder",
+	    [-IMAP_REFUSED] = "the server refused a command",
+	};
+	const char *desc = st < 0 && st >= IMAP_REFUSED ? what[-st] : "error";
+
+	if (st == IMAP_TEMPFAIL)
+		log_warnx("fetcher: %s event=imap.error mailbox=%s host=%s "
+		          "port=%d: %s; retrying in %.1fs",
+		          desc, mb->name, mb->host, mb->port, err,
+		          (double)delay_ms / 1000);
+	else
+		log_errx("fetcher: %s event=imap.error mailbox=%s host=%s "
+		         "port=%d: %s; retrying in %.1fs",
+		         desc, mb->name, mb->host, mb->port, err,
+		         (double)delay_ms / 1000);
+}
+
+static void
+fetcher_set_session(struct fetcher *f, struct imap *imap)
+{
+	pthread_mutex_lock(&f->lock);
+	f->imap = imap;
+	pthread_mutex_unlock(&f->lock);
+}
+
+/* Connects and works until the connection fails or the thread stops. */
+static enum imap_status
+fetcher_session(struct fetcher *f, struct store *store,
+                const struct ingest_config *cfg, long *backoff_ms, char *err,
+                size_t err_size)
+{
+	const struct conf_mailbox *mb = f->mailbox;
+	struct fetch_session s = {.f = f, .mb = mb, .store = store, .cfg = cfg};
+	enum imap_status st;
+
+	if ((s.imap = imap_open(mb, &st, err, err_size)) == NULL)
+		return st;
+	fetcher_set_session(f, s.imap);
+	log_info("fetcher: connected event=imap.connected mailbox=%s host=%s "
+	         "port=%d tls=%s auth=%s idle=%s",
+	         mb->name, mb->host, mb->port, fetcher_tls_names[mb->tls],
+	         imap_auth_method(s.imap),
+	         mb->idle && imap_has_idle(s.imap) ? "yes" : "no");
+	st = fetcher_work(&s, backoff_ms);
+	if (st != IMAP_OK)
+		snprintf(err, err_size, "%s", imap_error(s.imap));
+	fetcher_set_session(f, NULL);
+	imap_close(s.imap);
+	fetch_uids_free(&s.owed);
+	fetch_uids_free(&s.done);
+	if (s.created + s.appended + s.duplicates + s.oversize > 0)
+		log_info("fetcher: session ended event=fetcher.summary "
+		         "mailbox=%s created=%lu appended=%lu duplicates=%lu "
+		         "oversize=%lu",
+		         mb->name, s.created, s.appended, s.duplicates,
+		         s.oversize);
+	return st;
+}
+
+/* Opens the thread's own store connection, retrying until it works. */
+static struct store *
+fetcher_open_store(struct fetcher *f, long *backoff_ms, unsigned *seed)
+{
+	struct store *store;
+	char *err = NULL;
+
+	while ((store = store_open(f->conf->store.path, &err)) == NULL) {
+		long delay = fetcher_backoff(backoff_ms, seed);
+		log_errx("fetcher: %s mailbox=%s; retrying in %.1fs",
+		         err ? err : "cannot open the store", f->mailbox->name,
+		         (double)delay / 1000);
+		free(err);
+		if (worker_wait(&f->worker, delay) == WORKER_STOPPING)
+			return NULL;
+	}
+	return store;
+}
+
+static void
+fetcher_log_start(const struct conf_mailbox *mb)
+{
 	log_info("fetcher: started event=fetcher.started mailbox=%s host=%s "
 	         "port=%d tls=%s folder=%s idle=%s poll_interval=%lds",
 	         mb->name, mb->host, mb->port, fetcher_tls_names[mb->tls],
@@ -33,28 +245,76 @@ fetcher_run(struct worker *w)
 		log_warnx("fetcher: connection is not encrypted (tls = "
 		          "\"none\") mailbox=%s host=%s",
 		          mb->name, mb->host);
-	for (;;) {
-		enum worker_wait_result r =
-		    worker_wait(w, mb->poll_interval * 1000L);
-		if (r == WORKER_STOPPING)
+}
+
+/* Connects, works, and backs off, until told to stop. */
+static void
+fetcher_loop(struct fetcher *f, struct store *store,
+             const struct ingest_config *cfg, long *backoff_ms, unsigned *seed)
+{
+	char err[512];
+
+	while (!worker_stopping(&f->worker)) {
+		enum imap_status st = fetcher_session(f, store, cfg, backoff_ms,
+		                                      err, sizeof(err));
+		enum worker_wait_result r;
+		long delay;
+
+		if (worker_stopping(&f->worker))
 			break;
-		log_debug("fetcher: poll event=fetcher.poll mailbox=%s "
-		          "reason=%s",
-		          mb->name, r == WORKER_WOKEN ? "wakeup" : "interval");
+		delay = fetcher_backoff(backoff_ms, seed);
+		fetcher_log_failure(f->mailbox, st, err, delay);
+		r = worker_wait(&f->worker, delay);
+		if (r == WORKER_WOKEN)
+			fetcher_log_poll(f->mailbox, r);
 	}
-	log_info("fetcher: stopped event=fetcher.stopped mailbox=%s", mb->name);
+}
+
+static void
+fetcher_run(struct worker *w)
+{
+	struct fetcher *f = w->arg;
+	struct ingest_config cfg;
+	unsigned seed = (unsigned)time(NULL) ^ (unsigned)(uintptr_t)f;
+	long backoff_ms = 0;
+	struct store *store;
+
+	fetcher_log_start(f->mailbox);
+	if ((store = fetcher_open_store(f, &backoff_ms, &seed)) == NULL)
+		goto out;
+	ingest_config_init(&cfg, f->conf, f->rules);
+	if (store_secret(store, cfg.secret) != 0) {
+		log_errx("fetcher: %s mailbox=%s; not fetching",
+		         store_error(store), f->mailbox->name);
+		store_close(store);
+		goto out;
+	}
+	fetcher_loop(f, store, &cfg, &backoff_ms, &seed);
+	store_close(store);
+out:
+	log_info("fetcher: stopped event=fetcher.stopped mailbox=%s",
+	         f->mailbox->name);
 }
 
 int
 fetcher_start(struct fetcher *f, const struct conf *conf,
-              const struct conf_mailbox *mailbox)
+              const struct conf_mailbox *mailbox,
+              const struct extract_rules *rules)
 {
 	char name[64];
 
 	f->conf = conf;
 	f->mailbox = mailbox;
+	f->rules = rules;
+	f->imap = NULL;
+	if (pthread_mutex_init(&f->lock, NULL) != 0)
+		return -1;
 	snprintf(name, sizeof(name), "fetcher/%s", mailbox->name);
-	return worker_start(&f->worker, name, fetcher_run, f);
+	if (worker_start(&f->worker, name, fetcher_run, f) != 0) {
+		pthread_mutex_destroy(&f->lock);
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -67,10 +327,30 @@ void
 fetcher_stop(struct fetcher *f)
 {
 	worker_stop(&f->worker);
+	/* A read blocked on a silent server would otherwise hold the stop
+	 * for the whole network timeout. */
+	pthread_mutex_lock(&f->lock);
+	if (f->imap != NULL)
+		imap_cancel(f->imap);
+	pthread_mutex_unlock(&f->lock);
 }
 
 void
 fetcher_join(struct fetcher *f)
 {
+	if (!f->worker.running)
+		return;
 	worker_join(&f->worker);
+	pthread_mutex_destroy(&f->lock);
+}
+
+int
+fetcher_join_timeout(struct fetcher *f, long timeout_ms)
+{
+	if (!f->worker.running)
+		return 0;
+	if (worker_join_timeout(&f->worker, timeout_ms) != 0)
+		return -1;
+	pthread_mutex_destroy(&f->lock);
+	return 0;
 }

@@ -3,6 +3,7 @@
  */
 #include "runtime.h"
 
+#include "ingest.h"
 #include "log.h"
 
 #include <limits.h>
@@ -10,21 +11,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-runtime_stop_threads(struct runtime *rt)
+/* Within systemd's patience and the 5 s a clean stop promises. */
+#define RUNTIME_STOP_GRACE_MS 3500
+
+/*
+ * Stops the threads.  With a grace time (exit), returns -1 when one did
+ * not finish in it; without (reload), waits for each.
+ */
+static int
+runtime_stop_threads(struct runtime *rt, long grace_ms)
 {
+	int stuck = 0;
+
 	for (size_t i = 0; i < rt->n_fetchers; i++)
 		fetcher_stop(&rt->fetchers[i]);
 	if (rt->sender_running)
 		sender_stop(&rt->sender);
-	for (size_t i = 0; i < rt->n_fetchers; i++)
-		fetcher_join(&rt->fetchers[i]);
+	for (size_t i = 0; i < rt->n_fetchers; i++) {
+		struct fetcher *f = &rt->fetchers[i];
+		if (grace_ms <= 0) {
+			fetcher_join(f);
+		} else if (fetcher_join_timeout(f, grace_ms) != 0) {
+			log_warnx("runtime: fetcher still in a network call "
+			          "mailbox=%s; exiting without waiting for it "
+			          "(its stored mail is safe)",
+			          f->mailbox->name);
+			stuck = 1;
+		}
+	}
 	if (rt->sender_running)
 		sender_join(&rt->sender);
+	if (stuck)
+		return -1;
 	free(rt->fetchers);
 	rt->fetchers = NULL;
 	rt->n_fetchers = 0;
 	rt->sender_running = 0;
+	return 0;
 }
 
 static int
@@ -41,12 +64,12 @@ runtime_start_threads(struct runtime *rt)
 		}
 	}
 	for (size_t i = 0; i < conf->n_mailboxes; i++) {
-		if (fetcher_start(&rt->fetchers[i], conf,
-		                  &conf->mailboxes[i]) == -1) {
+		if (fetcher_start(&rt->fetchers[i], conf, &conf->mailboxes[i],
+		                  rt->rules) == -1) {
 			log_err("runtime: cannot start the fetcher thread "
 			        "mailbox=%s; stopping the others",
 			        conf->mailboxes[i].name);
-			runtime_stop_threads(rt);
+			runtime_stop_threads(rt, 0);
 			return -1;
 		}
 		rt->n_fetchers++;
@@ -57,11 +80,23 @@ runtime_start_threads(struct runtime *rt)
 	if (sender_start(&rt->sender, conf) == -1) {
 		log_err("runtime: cannot start the sender thread; stopping the "
 		        "fetchers");
-		runtime_stop_threads(rt);
+		runtime_stop_threads(rt, 0);
 		return -1;
 	}
 	rt->sender_running = 1;
 	return 0;
+}
+
+/* The extract rules of conf; NULL after logging why. */
+static struct extract_rules *
+runtime_rules(const struct conf *conf)
+{
+	char err[512];
+	struct extract_rules *rules = ingest_rules_new(conf, err, sizeof(err));
+
+	if (rules == NULL)
+		log_errx("runtime: cannot compile the extract rules: %s", err);
+	return rules;
 }
 
 int
@@ -69,7 +104,9 @@ runtime_start(struct runtime *rt, struct conf *conf)
 {
 	memset(rt, 0, sizeof(*rt));
 	rt->conf = conf;
-	if (runtime_start_threads(rt) == -1) {
+	if ((rt->rules = runtime_rules(conf)) == NULL ||
+	    runtime_start_threads(rt) == -1) {
+		extract_rules_free(rt->rules);
 		conf_free(rt->conf);
 		rt->conf = NULL;
 		return -1;
@@ -80,7 +117,11 @@ runtime_start(struct runtime *rt, struct conf *conf)
 void
 runtime_stop(struct runtime *rt)
 {
-	runtime_stop_threads(rt);
+	/* A stuck thread may still read these; the process is ending. */
+	if (runtime_stop_threads(rt, RUNTIME_STOP_GRACE_MS) != 0)
+		return;
+	extract_rules_free(rt->rules);
+	rt->rules = NULL;
 	conf_free(rt->conf);
 	rt->conf = NULL;
 }
@@ -112,6 +153,7 @@ runtime_reload(struct runtime *rt)
 {
 	struct conf_errors errors = {0};
 	struct conf *new = conf_load(rt->conf->path, &errors);
+	struct extract_rules *rules;
 	char qpath[PATH_MAX];
 
 	if (new == NULL) {
@@ -124,13 +166,16 @@ runtime_reload(struct runtime *rt)
 		conf_errors_free(&errors);
 		return RUNTIME_KEPT;
 	}
-	if (!runtime_reload_allowed(rt->conf, new)) {
+	if (!runtime_reload_allowed(rt->conf, new) ||
+	    (rules = runtime_rules(new)) == NULL) {
 		conf_free(new);
 		return RUNTIME_KEPT;
 	}
-	runtime_stop_threads(rt);
+	runtime_stop_threads(rt, 0);
+	extract_rules_free(rt->rules);
 	conf_free(rt->conf);
 	rt->conf = new;
+	rt->rules = rules;
 	log_set_level(new->log.level);
 	if (runtime_start_threads(rt) == -1)
 		return RUNTIME_FAILED;

@@ -14,8 +14,9 @@
 #include "sender.h"
 
 struct runtime {
-	struct conf *conf;        /* owned; replaced by runtime_reload */
-	struct fetcher *fetchers; /* one per conf->mailboxes, owned */
+	struct conf *conf;           /* owned; replaced by runtime_reload */
+	struct extract_rules *rules; /* owned; compiled from conf */
+	struct fetcher *fetchers;    /* one per conf->mailboxes, owned */
 	size_t n_fetchers;
 	struct sender sender;
 	int sender_running;
@@ -27,7 +28,11 @@ struct runtime {
  */
 int runtime_start(struct runtime *rt, struct conf *conf);
 
-/* Stops and joins every thread and frees the configuration. */
+/*
+ * Stops and joins every thread and frees the configuration.  A thread
+ * stuck in a network call past the grace time is left behind (logged):
+ * the process is exiting, and every commit it made is already durable.
+ */
 void runtime_stop(struct runtime *rt);
 
 /* Every thread looks at its work now (SIGUSR1). */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void *
@@ -71,6 +72,28 @@ worker_join(struct worker *w)
 	w->running = false;
 }
 
+int
+worker_join_timeout(struct worker *w, long timeout_ms)
+{
+	struct timespec deadline;
+
+	if (w == NULL || !w->running)
+		return 0;
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += timeout_ms / 1000;
+	deadline.tv_nsec += (timeout_ms % 1000) * 1000000L;
+	if (deadline.tv_nsec >= 1000000000L) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000L;
+	}
+	if (pthread_timedjoin_np(w->thread, NULL, &deadline) != 0)
+		return -1;
+	close(w->wake_pipe[0]);
+	close(w->wake_pipe[1]);
+	w->running = false;
+	return 0;
+}
+
 bool
 worker_stopping(struct worker *w)
 {
@@ -93,23 +116,32 @@ worker_drain(struct worker *w)
 }
 
 enum worker_wait_result
-worker_wait(struct worker *w, long timeout_ms)
+worker_wait_fd(struct worker *w, int fd, long timeout_ms)
 {
-	struct pollfd pfd = {.fd = w->wake_pipe[0], .events = POLLIN};
+	struct pollfd pfd[2] = {{.fd = w->wake_pipe[0], .events = POLLIN},
+	                        {.fd = fd, .events = POLLIN}};
 	int n;
 
 	if (worker_stopping(w))
 		return WORKER_STOPPING;
 	do {
-		n = poll(&pfd, 1,
+		n = poll(pfd, fd >= 0 ? 2 : 1,
 		         timeout_ms > (long)INT32_MAX ? INT32_MAX
 		                                      : (int)timeout_ms);
 	} while (n < 0 && errno == EINTR);
 	if (worker_stopping(w))
 		return WORKER_STOPPING;
-	if (n > 0) {
+	if (n > 0 && pfd[0].revents != 0) {
 		worker_drain(w);
 		return WORKER_WOKEN;
 	}
+	if (n > 0 && fd >= 0 && pfd[1].revents != 0)
+		return WORKER_FD_READY;
 	return WORKER_TIMEOUT;
+}
+
+enum worker_wait_result
+worker_wait(struct worker *w, long timeout_ms)
+{
+	return worker_wait_fd(w, -1, timeout_ms);
 }

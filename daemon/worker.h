@@ -24,6 +24,7 @@ enum worker_wait_result {
 	WORKER_TIMEOUT,
 	WORKER_WOKEN,
 	WORKER_STOPPING,
+	WORKER_FD_READY, /* worker_wait_fd: the other fd is readable */
 };
 
 /*
@@ -42,6 +43,13 @@ void worker_stop(struct worker *w);
 /* Waits for the thread to return and releases the pipe; NULL-safe. */
 void worker_join(struct worker *w);
 
+/*
+ * Waits up to timeout_ms for the thread to return.  Returns 0 when it has
+ * (the pipe is released), -1 when it is still running; the caller may
+ * then exit the process but must keep what the thread uses alive.
+ */
+int worker_join_timeout(struct worker *w, long timeout_ms);
+
 bool worker_stopping(struct worker *w);
 
 /* The fd that becomes readable on a wake-up or stop, for poll(2). */
@@ -52,5 +60,10 @@ int worker_wake_fd(const struct worker *w);
  * wake-up that came while the thread was busy is not lost.
  */
 enum worker_wait_result worker_wait(struct worker *w, long timeout_ms);
+
+/* As worker_wait, but also returns WORKER_FD_READY when fd is readable
+ * (or hung up). */
+enum worker_wait_result worker_wait_fd(struct worker *w, int fd,
+                                       long timeout_ms);
 
 #endif

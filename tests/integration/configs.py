@@ -62,3 +62,35 @@ def write_config(dirpath, mailbox_names=("support",), **kwargs):
     path = dirpath / "complaintd.conf"
     path.write_text(config_text(str(dirpath), blocks, **kwargs))
     return path
+
+
+def lab_config(dirpath, lab, mailboxes=None, log_level="info", extra=""):
+    """A configuration whose mailboxes point at a running lab.
+
+    mailboxes: list of dicts with keys name, user, tls ("none", "starttls",
+    "implicit"), and optional password, ca (True: the lab's CA), extra
+    (more lines for the block).  Default: one "support" mailbox over
+    STARTTLS with the lab's CA and IDLE.
+    """
+    dirpath = Path(dirpath)
+    mailboxes = mailboxes or [{"name": "support", "user": "support",
+                               "tls": "starttls"}]
+    blocks = []
+    for mb in mailboxes:
+        password = mb.get("password", lab.users.get(mb["user"], "x"))
+        secret = write_secret(dirpath / ("%s.password" % mb["name"]), password)
+        port = lab.ports["imaps"] if mb["tls"] == "implicit" else lab.ports["imap"]
+        lines = []
+        if mb.get("ca", mb["tls"] != "none"):
+            lines.append('    ca_file = "%s";' % lab.ca_file)
+        if mb.get("extra"):
+            lines.append(mb["extra"])
+        blocks.append(mailbox_block(mb["name"], host=lab.host, port=port,
+                                    tls=mb["tls"], user=mb["user"],
+                                    password_file=str(secret),
+                                    extra="\n".join(lines)))
+    path = dirpath / "complaintd.conf"
+    path.write_text(config_text(str(dirpath), blocks, log_level=log_level,
+                                smtp_url="smtp://%s:%d" % (lab.host, lab.ports["smtp"]),
+                                extra=extra))
+    return path

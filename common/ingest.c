@@ -1,0 +1,421 @@
+/*
+ * ingest: the path of one mail into the store — parse, deduplicate,
+ * thread or create, store the message and its attachments, record events
+ * and quarantine what did not parse cleanly.
+ */
+#include "ingest.h"
+#include "ingest_p.h"
+
+#include "sha256.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+ingest_result_clear(struct ingest_result *res)
+{
+	if (res == NULL)
+		return;
+	mime_message_free(res->msg);
+	memset(res, 0, sizeof(*res));
+}
+
+/* The address the mail is from: From, else Sender, else Return-Path. */
+const char *
+ingest_sender(const struct mime_message *msg)
+{
+	if (msg->from.addr != NULL)
+		return msg->from.addr;
+	if (msg->sender.addr != NULL)
+		return msg->sender.addr;
+	return msg->return_path != NULL ? msg->return_path : "";
+}
+
+char *
+ingest_join(const char *const *v, size_t n, const char *sep)
+{
+	size_t len = 1, sep_len = strlen(sep);
+	char *out, *p;
+
+	if (n == 0)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(v[i]) + sep_len;
+	if ((out = p = malloc(len)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(v[i]);
+		if (i > 0) {
+			memcpy(p, sep, sep_len);
+			p += sep_len;
+		}
+		memcpy(p, v[i], l);
+		p += l;
+	}
+	*p = '\0';
+	return out;
+}
+
+static char *
+ingest_join_addresses(const struct mime_addresses *list)
+{
+	const char **v = list->n ? calloc(list->n, sizeof(*v)) : NULL;
+	char *out;
+
+	if (v == NULL)
+		return NULL;
+	for (size_t i = 0; i < list->n; i++)
+		v[i] = list->v[i].addr;
+	out = ingest_join(v, list->n, ", ");
+	free(v);
+	return out;
+}
+
+/* "auto-replied,list (List-Id)" or NULL for ordinary mail. */
+static char *
+ingest_auto_markers(const struct mime_message *msg)
+{
+	static const char *const names[] = {"auto-replied", "auto-generated",
+	                                    "bounce", "list", "bulk"};
+	char buf[256] = "";
+	size_t len = 0;
+
+	if (msg->auto_flags == 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		if (!(msg->auto_flags & (1u << i)))
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+		                        len ? "," : "", names[i]);
+		if (len >= sizeof(buf))
+			break;
+	}
+	if (len < sizeof(buf) && msg->auto_reason != NULL)
+		snprintf(buf + len, sizeof(buf) - len, " (%s)",
+		         msg->auto_reason);
+	return strdup(buf);
+}
+
+void
+ingest_fields_clear(struct ingest_fields *f)
+{
+	free(f->to);
+	free(f->cc);
+	free(f->refs);
+	free(f->warnings);
+	free(f->markers);
+}
+
+void
+ingest_fields_fill(const struct mime_message *msg, struct ingest_fields *f,
+                   struct store_message_new *m)
+{
+	memset(f, 0, sizeof(*f));
+	f->to = ingest_join_addresses(&msg->to);
+	f->cc = ingest_join_addresses(&msg->cc);
+	f->refs = ingest_join((const char *const *)msg->references.v,
+	                      msg->references.n, " ");
+	f->warnings = ingest_join((const char *const *)msg->warnings.v,
+	                          msg->warnings.n, "\n");
+	f->markers = ingest_auto_markers(msg);
+	m->in_reply_to = msg->in_reply_to;
+	m->refs = f->refs;
+	m->from_addr = ingest_sender(msg);
+	m->from_name = msg->from.name;
+	m->to_addrs = f->to;
+	m->cc_addrs = f->cc;
+	m->subject = msg->subject;
+	m->date = msg->date;
+	m->body_text = msg->text;
+	m->parse_warnings = f->warnings;
+	m->auto_markers = f->markers;
+}
+
+int
+ingest_attachments(struct store *store, long long row,
+                   const struct mime_message *msg)
+{
+	for (size_t i = 0; i < msg->n_attachments; i++) {
+		const struct mime_attachment *a = &msg->attachments[i];
+		if (store_attachment_insert(store, row, a->filename,
+		                            a->content_type, (long long)a->size,
+		                            a->sha256, a->data,
+		                            a->data ? a->size : 0) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Stores the message itself, on ticket, with its attachments. */
+int
+ingest_store_message(struct store *store, const struct ingest_source *src,
+                     const struct mime_message *msg, const char *raw,
+                     size_t len, const char *sha, long long ticket,
+                     long long now, long long *row_r)
+{
+	struct store_message_new m = {
+	    .ticket_id = ticket,
+	    .direction = "in",
+	    .kind = "mail",
+	    .message_id = msg->message_id,
+	    .raw_sha256 = sha,
+	    .received = now,
+	    .mailbox_id = src->mailbox_id,
+	    .uid = src->uid,
+	    .raw = raw,
+	    .raw_len = len,
+	};
+	struct ingest_fields f;
+	int rc;
+
+	ingest_fields_fill(msg, &f, &m);
+	rc = store_message_insert(store, &m, row_r);
+	ingest_fields_clear(&f);
+	if (rc != 0)
+		return -1;
+	return ingest_attachments(store, *row_r, msg);
+}
+
+/* Everyone on the mail who is not the desk may later thread by tag. */
+static int
+ingest_participants(struct store *store, const struct ingest_config *cfg,
+                    long long ticket, const struct mime_message *msg)
+{
+	const char *sender = ingest_sender(msg);
+
+	if (sender[0] && store_participant_add(store, ticket, sender) != 0)
+		return -1;
+	for (size_t i = 0; i < msg->cc.n; i++) {
+		const char *addr = msg->cc.v[i].addr;
+		bool ours = false;
+
+		for (size_t d = 0; d < cfg->n_desk_addresses && !ours; d++)
+			ours = strcasecmp(addr, cfg->desk_addresses[d]) == 0;
+		if (!ours && store_participant_add(store, ticket, addr) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+ingest_create(struct store *store, const struct ingest_config *cfg,
+              const struct ingest_source *src, const struct mime_message *msg,
+              long long customer_id, long long linked, long long now,
+              long long *ticket_r)
+{
+	struct extract_result ex = {0};
+	char *norm = text_subject_norm(msg->subject);
+	char *both = NULL;
+	struct store_ticket_new t = {
+	    .customer_id = customer_id,
+	    .subject = msg->subject,
+	    .mailbox = src->mailbox,
+	    .linked_ticket_id = linked,
+	    .created = now,
+	};
+	char detail[512];
+	int rc = -1;
+
+	if (norm == NULL ||
+	    asprintf(&both, "%s\n%s", msg->subject, msg->text) < 0)
+		goto out;
+	if (extract_run(cfg->rules, msg->subject, msg->text, &ex) != 0)
+		goto out;
+	t.subject_norm = norm;
+	t.language = text_language(both);
+	t.order_number = ex.order_number;
+	t.expected_resolution = ex.expectation;
+	if (store_ticket_insert(store, &t, ticket_r) != 0 ||
+	    ingest_participants(store, cfg, *ticket_r, msg) != 0)
+		goto out;
+	snprintf(detail, sizeof(detail), "mailbox=%s from=%s language=%s",
+	         src->mailbox, ingest_sender(msg), t.language);
+	rc = store_event_add(store, *ticket_r, now, "ticket.created",
+	                     "complaintd", detail, NULL) < 0
+	         ? -1
+	         : 0;
+	if (rc == 0 && linked > 0) {
+		snprintf(detail, sizeof(detail), "linked to ticket %lld",
+		         linked);
+		rc = store_event_add(store, *ticket_r, now, "ticket.linked",
+		                     "complaintd", detail, NULL) < 0
+		         ? -1
+		         : 0;
+	}
+out:
+	free(norm);
+	free(both);
+	free(ex.order_number);
+	return rc;
+}
+
+/*
+ * Decides what a mail answering ticket does to it: a reply reopens a
+ * pending, resolved or recently closed ticket; a ticket closed longer than
+ * the reopen window gets a new ticket instead (*fresh_r).  Automatic mail
+ * (an out-of-office answer to our notice) changes no status.
+ */
+static int
+ingest_follow_up(struct store *store, const struct ingest_config *cfg,
+                 const struct mime_message *msg, long long ticket,
+                 long long now, bool *fresh_r, struct ingest_result *res)
+{
+	struct store_ticket t;
+	int rc = store_ticket_get(store, ticket, &t);
+	char detail[64];
+
+	*fresh_r = false;
+	if (rc != 1) {
+		store_ticket_clear(&t);
+		return rc < 0 ? -1 : 0;
+	}
+	if (strcmp(t.status, "closed") == 0 && t.closed >= 0 &&
+	    now - t.closed > cfg->reopen_window) {
+		*fresh_r = true;
+	} else if (msg->auto_flags == 0 && (strcmp(t.status, "pending") == 0 ||
+	                                    strcmp(t.status, "resolved") == 0 ||
+	                                    strcmp(t.status, "closed") == 0)) {
+		snprintf(detail, sizeof(detail), "was %s", t.status);
+		rc = store_ticket_set_status(store, ticket, "open", now) == 0 &&
+		             store_event_add(store, ticket, now,
+		                             "ticket.reopened", "complaintd",
+		                             detail, NULL) >= 0
+		         ? 1
+		         : -1;
+		res->reopened = rc == 1;
+	}
+	store_ticket_clear(&t);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+ingest_append(struct store *store, const struct ingest_config *cfg,
+              const struct mime_message *msg, long long ticket, const char *by,
+              long long now)
+{
+	char detail[128];
+
+	snprintf(detail, sizeof(detail), "from=%s by=%s", ingest_sender(msg),
+	         by);
+	if (ingest_participants(store, cfg, ticket, msg) != 0 ||
+	    store_ticket_touch(store, ticket, now) != 0 ||
+	    store_event_add(store, ticket, now, "message.received",
+	                    "complaintd", detail, NULL) < 0)
+		return -1;
+	return 0;
+}
+
+/* Finds or makes the ticket msg belongs to; fills res. */
+int
+ingest_place(struct store *store, const struct ingest_config *cfg,
+             const struct ingest_source *src, const struct mime_message *msg,
+             long long now, struct ingest_result *res)
+{
+	const char *sender = ingest_sender(msg);
+	struct ingest_thread th;
+	long long customer;
+	bool fresh = false;
+
+	if (store_customer_upsert(store, sender, msg->from.name, now,
+	                          &customer) != 0 ||
+	    ingest_thread_find(store, cfg, msg, sender, customer, &th) != 0)
+		return -1;
+	if (th.ticket_id > 0 &&
+	    ingest_follow_up(store, cfg, msg, th.ticket_id, now, &fresh, res))
+		return -1;
+	if (th.ticket_id > 0 && !fresh) {
+		res->outcome = INGEST_APPENDED;
+		res->ticket_id = th.ticket_id;
+		res->thread_by = th.by;
+		return ingest_append(store, cfg, msg, th.ticket_id, th.by, now);
+	}
+	res->outcome = INGEST_CREATED;
+	res->linked_ticket_id = fresh ? th.ticket_id : th.linked_id;
+	return ingest_create(store, cfg, src, msg, customer,
+	                     res->linked_ticket_id, now, &res->ticket_id);
+}
+
+/* A mail that parsed with warnings is listed for an agent to look at. */
+static int
+ingest_quarantine(struct store *store, const struct ingest_source *src,
+                  const struct mime_message *msg, long long size, long long now,
+                  struct ingest_result *res)
+{
+	struct store_quarantine_new q = {
+	    .message_row = res->message_row,
+	    .ticket_id = res->ticket_id,
+	    .mailbox = src->mailbox,
+	    .uidvalidity = src->uidvalidity,
+	    .uid = src->uid,
+	    .size = size,
+	    .now = now,
+	};
+	char *reason = ingest_join((const char *const *)msg->warnings.v,
+	                           msg->warnings.n, "; ");
+	int rc;
+
+	if (reason == NULL)
+		return -1;
+	q.reason = reason;
+	rc = store_quarantine_add(store, &q, &res->quarantine_id);
+	if (rc == 0)
+		rc = store_event_add(store, res->ticket_id, now,
+		                     "message.quarantined", "complaintd",
+		                     reason, NULL) < 0
+		         ? -1
+		         : 0;
+	free(reason);
+	return rc;
+}
+
+/* The body of ingest_message, inside its savepoint. */
+static int
+ingest_do(struct store *store, const struct ingest_config *cfg,
+          const struct ingest_source *src, const char *raw, size_t len,
+          long long now, struct ingest_result *res)
+{
+	char sha[SHA256_HEX_SIZE];
+	long long row, ticket;
+	int rc;
+
+	sha256_hex(raw, len, sha);
+	if ((res->msg = mime_parse(raw, len, &cfg->limits)) == NULL)
+		return -1;
+	rc = store_message_lookup(store, res->msg->message_id, sha, &row,
+	                          &ticket);
+	if (rc != 0) {
+		res->outcome = INGEST_DUPLICATE;
+		res->message_row = row;
+		res->ticket_id = ticket;
+		return rc < 0 ? -1 : 0;
+	}
+	if (ingest_place(store, cfg, src, res->msg, now, res) != 0 ||
+	    ingest_store_message(store, src, res->msg, raw, len, sha,
+	                         res->ticket_id, now, &res->message_row) != 0)
+		return -1;
+	if (res->msg->warnings.n > 0)
+		return ingest_quarantine(store, src, res->msg, (long long)len,
+		                         now, res);
+	return 0;
+}
+
+int
+ingest_message(struct store *store, const struct ingest_config *cfg,
+               const struct ingest_source *src, const char *raw, size_t len,
+               long long now, struct ingest_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	res->linked_ticket_id = -1;
+	res->quarantine_id = -1;
+	res->ticket_id = -1;
+	if (store_savepoint(store) != 0)
+		return -1;
+	if (ingest_do(store, cfg, src, raw, len, now, res) != 0) {
+		store_savepoint_rollback(store);
+		ingest_result_clear(res);
+		return -1;
+	}
+	return store_savepoint_release(store);
+}

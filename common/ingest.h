@@ -1,0 +1,105 @@
+/*
+ * ingest: one raw mail → one change to the store, inside the caller's
+ * transaction: deduplicated by Message-ID (or the raw bytes' digest),
+ * threaded onto the ticket it answers or made into a new ticket, with its
+ * customer, text, attachments, order number and expectation, and a
+ * quarantine entry when it could not be parsed cleanly.  Malformed mail is
+ * never refused; only a failing store is an error.
+ */
+#ifndef COMPLAINTD_INGEST_H
+#define COMPLAINTD_INGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "conf.h"
+#include "extract.h"
+#include "mime.h"
+#include "store.h"
+
+/* What ingest needs to know of the desk; read-only, one per thread. */
+struct ingest_config {
+	const char *ticket_tag;            /* "ACME" of "[ACME #123]" */
+	const char *const *desk_addresses; /* lower-case */
+	size_t n_desk_addresses;
+	long reopen_window; /* seconds after closing a reply still reopens */
+	struct mime_limits limits;
+	const struct extract_rules *rules; /* borrowed */
+	unsigned char secret[STORE_SECRET_SIZE];
+};
+
+/*
+ * Fills cfg from conf (borrowing its strings until conf is freed) with
+ * rules (borrowed too); the secret is the caller's to fill from the store.
+ */
+void ingest_config_init(struct ingest_config *cfg, const struct conf *conf,
+                        const struct extract_rules *rules);
+
+/* extract's rules with conf's patterns and keywords; NULL with a message
+ * in err.  Caller frees with extract_rules_free. */
+struct extract_rules *ingest_rules_new(const struct conf *conf, char *err,
+                                       size_t err_size);
+
+/* Where a mail came from. */
+struct ingest_source {
+	const char *mailbox;   /* a mailbox name, or "pipe" */
+	long long mailbox_id;  /* the store's cursor row; -1 for pipe */
+	long long uidvalidity; /* -1 for pipe */
+	long long uid;         /* -1 for pipe */
+};
+
+enum ingest_outcome {
+	INGEST_CREATED,   /* a new ticket */
+	INGEST_APPENDED,  /* added to the ticket it answers */
+	INGEST_DUPLICATE, /* seen before; nothing changed */
+};
+
+struct ingest_result {
+	enum ingest_outcome outcome;
+	long long ticket_id;
+	long long message_row;
+	long long linked_ticket_id; /* a new ticket's older relative, or -1 */
+	bool reopened;              /* a pending/resolved/closed ticket */
+	const char *thread_by;      /* static: which evidence threaded it */
+	long long quarantine_id;    /* -1 when it parsed cleanly */
+	struct mime_message *msg;   /* the parse; owned, freed by
+	                               ingest_result_clear */
+};
+
+void ingest_result_clear(struct ingest_result *res);
+
+/*
+ * Ingests len bytes of raw mail received at now.  Runs inside a savepoint
+ * of the caller's transaction, so a failure undoes only this mail.
+ * Returns 0 with *res filled (clear it with ingest_result_clear), or -1
+ * when the store failed (store_error() says why; *res holds nothing).
+ */
+int ingest_message(struct store *store, const struct ingest_config *cfg,
+                   const struct ingest_source *src, const char *raw, size_t len,
+                   long long now, struct ingest_result *res);
+
+/*
+ * A mail too large to fetch: a ticket (or thread entry) from its header
+ * alone, a note saying where the mail stays, and a quarantine entry from
+ * which it can be fetched again once the limit allows.
+ */
+int ingest_oversize(struct store *store, const struct ingest_config *cfg,
+                    const struct ingest_source *src, const char *header,
+                    size_t len, long long size, long long limit, long long now,
+                    struct ingest_result *res);
+
+/*
+ * Runs quarantine entry id through the parser again — on raw (the full
+ * mail, fetched again) or, when raw is NULL, on the stored bytes — and
+ * replaces what was parsed (and, for the ticket's first mail, the order
+ * number, expectation and language found in it).  The entry is resolved
+ * when the mail now parses cleanly.  A mail that was too large to fetch
+ * has no stored bytes to parse: without raw its entry is marked for the
+ * fetcher to fetch again.  Returns 1 re-parsed, 2 marked for fetching,
+ * 0 no such entry, -1 store failure.
+ */
+int ingest_reprocess(struct store *store, const struct ingest_config *cfg,
+                     long long id, const char *raw, size_t len, long long now,
+                     struct ingest_result *res);
+
+#endif

@@ -1,0 +1,55 @@
+/* ingest_p.h: what the ingest files share and nobody else sees. */
+#ifndef COMPLAINTD_INGEST_P_H
+#define COMPLAINTD_INGEST_P_H
+
+#include "ingest.h"
+
+/* Where threading led: a ticket to join, or one to link a new ticket to. */
+struct ingest_thread {
+	long long ticket_id; /* -1: none */
+	long long linked_id; /* -1: none */
+	const char *by;      /* static name of the evidence, NULL: none */
+};
+
+/*
+ * Finds the ticket msg answers.  sender is the From address ("" when
+ * unknown), customer_id its customer.  Returns 0 (t says what was found)
+ * or -1 when the store failed.
+ */
+int ingest_thread_find(struct store *store, const struct ingest_config *cfg,
+                       const struct mime_message *msg, const char *sender,
+                       long long customer_id, struct ingest_thread *t);
+
+/* Joins n strings with sep; caller frees; NULL for none (or no memory). */
+char *ingest_join(const char *const *v, size_t n, const char *sep);
+
+/* The From address, else Sender, else Return-Path; "" when none. */
+const char *ingest_sender(const struct mime_message *msg);
+
+/* The parsed fields, as the store takes them; strings owned by f. */
+struct ingest_fields {
+	char *to, *cc, *refs, *warnings, *markers;
+};
+
+/* Points m's parsed fields at msg and at strings f now owns. */
+void ingest_fields_fill(const struct mime_message *msg, struct ingest_fields *f,
+                        struct store_message_new *m);
+void ingest_fields_clear(struct ingest_fields *f);
+
+int ingest_attachments(struct store *store, long long row,
+                       const struct mime_message *msg);
+
+/* Stores msg (raw bytes, digest sha) on ticket; its row in *row_r. */
+int ingest_store_message(struct store *store, const struct ingest_source *src,
+                         const struct mime_message *msg, const char *raw,
+                         size_t len, const char *sha, long long ticket,
+                         long long now, long long *row_r);
+
+/* Threads msg onto its ticket or creates one; fills res's outcome,
+ * ticket_id, linked_ticket_id, reopened and thread_by. */
+int ingest_place(struct store *store, const struct ingest_config *cfg,
+                 const struct ingest_source *src,
+                 const struct mime_message *msg, long long now,
+                 struct ingest_result *res);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * ctl.h: what complaintctl's command files share — the parsed options,
+ * opening the configuration and the store, and output helpers for aligned
+ * tables (CJK-aware widths) and JSON.
+ */
+#ifndef COMPLAINTD_CTL_H
+#define COMPLAINTD_CTL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "conf.h"
+#include "store.h"
+
+/* Exit status for "no such ticket / entry". */
+#define CTL_EX_NOTFOUND 1
+
+struct ctl_options {
+	const char *config_path;
+	bool json;
+};
+
+/* An opened desk; ctl_close releases what ctl_open took. */
+struct ctl {
+	const struct ctl_options *opts;
+	struct conf *conf;
+	struct store *store;
+};
+
+/*
+ * Loads the configuration and, when with_store, opens the store; uses the
+ * desk's time zone for times.  Returns 0, or the exit status after
+ * printing why on stderr.
+ */
+int ctl_open(const struct ctl_options *opts, bool with_store, struct ctl *ctl);
+void ctl_close(struct ctl *ctl);
+
+/* Parses a ticket or entry id ("12" or "#12"); 0 or -1. */
+int ctl_parse_id(const char *text, long long *id_r);
+
+/* "2026-12-04 17:05" in the desk's time zone, "-" for t < 0. */
+const char *ctl_time(long long t, char *buf, size_t size);
+
+/* Writes s as a JSON string (NULL: null). */
+void ctl_json_string(FILE *out, const char *s);
+/* Writes ,"key":"value" (or without the comma when first). */
+void ctl_json_field(FILE *out, bool first, const char *key, const char *s);
+void ctl_json_int(FILE *out, bool first, const char *key, long long v);
+
+/* Columns of width display cells: s cut with "…" or padded.  The last
+ * column of a row takes width 0: printed whole, not padded. */
+void ctl_cell(FILE *out, const char *s, int width);
+
+/* The commands, one file per group; each returns the exit status. */
+int ctl_cmd_info(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_check_config(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_ingest(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_list(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_show(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_quarantine(const struct ctl_options *opts, int argc, char **argv);
+
+#endif

@@ -1,0 +1,193 @@
+/*
+ * ctl_ingest: "ingest" — one raw mail from a file or stdin into the store,
+ * for MTA pipe delivery and scripts.  A store that fails for any reason
+ * exits 75 so an MTA keeps the mail and tries again; malformed mail is
+ * stored all the same.
+ */
+#include "ctl.h"
+
+#include "ingest.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+
+/* The largest mail taken from a pipe. */
+#define CTL_INGEST_MAX (1LL << 30)
+
+/* Reads all of f into a new buffer; 0, or -1 with errno. */
+static int
+ctl_read_all(FILE *f, char **buf_r, size_t *len_r)
+{
+	size_t cap = 65536, len = 0, n;
+	char *buf = malloc(cap), *bigger;
+
+	if (buf == NULL)
+		return -1;
+	while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
+		len += n;
+		if (len < cap)
+			continue;
+		if ((long long)cap >= CTL_INGEST_MAX) {
+			free(buf);
+			errno = EFBIG;
+			return -1;
+		}
+		if ((bigger = realloc(buf, cap * 2)) == NULL) {
+			free(buf);
+			return -1;
+		}
+		buf = bigger;
+		cap *= 2;
+	}
+	if (ferror(f)) {
+		free(buf);
+		return -1;
+	}
+	*buf_r = buf;
+	*len_r = len;
+	return 0;
+}
+
+static int
+ctl_ingest_input(const char *path, char **raw_r, size_t *len_r)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	int rc;
+
+	if (f == NULL) {
+		fprintf(stderr, "complaintctl: cannot open %s: %s\n", path,
+		        strerror(errno));
+		return EX_NOINPUT;
+	}
+	rc = ctl_read_all(f, raw_r, len_r);
+	if (rc != 0)
+		fprintf(stderr, "complaintctl: cannot read %s: %s\n", path,
+		        strerror(errno));
+	if (f != stdin)
+		fclose(f);
+	if (rc != 0)
+		return EX_IOERR;
+	if (*len_r == 0) {
+		fprintf(stderr, "complaintctl: %s holds no mail (0 bytes)\n",
+		        path);
+		free(*raw_r);
+		return EX_DATAERR;
+	}
+	return 0;
+}
+
+static const char *const ctl_outcomes[] = {
+    [INGEST_CREATED] = "created",
+    [INGEST_APPENDED] = "appended",
+    [INGEST_DUPLICATE] = "duplicate",
+};
+
+static void
+ctl_ingest_report(const struct ctl *ctl, const struct ingest_result *r)
+{
+	FILE *out = stdout;
+
+	if (!ctl->opts->json) {
+		fprintf(
+		    out, "ticket %lld: %s%s%s%s%s\n", r->ticket_id,
+		    r->outcome == INGEST_CREATED    ? "new ticket"
+		    : r->outcome == INGEST_APPENDED ? "reply added"
+		                                    : "already stored",
+		    r->thread_by ? " (by " : "",
+		    r->thread_by ? r->thread_by : "", r->thread_by ? ")" : "",
+		    r->quarantine_id > 0 ? "; quarantined, see complaintctl "
+		                           "quarantine"
+		                         : "");
+		return;
+	}
+	fputs("{", out);
+	ctl_json_field(out, true, "outcome", ctl_outcomes[r->outcome]);
+	ctl_json_int(out, false, "ticket", r->ticket_id);
+	ctl_json_int(out, false, "message", r->message_row);
+	ctl_json_field(out, false, "thread_by", r->thread_by);
+	fprintf(out, ",\"reopened\":%s,\"quarantined\":%s",
+	        r->reopened ? "true" : "false",
+	        r->quarantine_id > 0 ? "true" : "false");
+	if (r->linked_ticket_id > 0)
+		ctl_json_int(out, false, "linked_ticket", r->linked_ticket_id);
+	fputs("}\n", out);
+}
+
+/* Stores raw in one transaction; the exit status. */
+static int
+ctl_ingest_store(struct ctl *ctl, const char *mailbox, const char *raw,
+                 size_t len)
+{
+	struct ingest_source src = {mailbox, -1, -1, -1};
+	struct ingest_config cfg;
+	struct ingest_result r;
+	struct extract_rules *rules;
+	char err[512];
+
+	if ((rules = ingest_rules_new(ctl->conf, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "complaintctl: %s\n", err);
+		return EX_CONFIG;
+	}
+	ingest_config_init(&cfg, ctl->conf, rules);
+	if (store_secret(ctl->store, cfg.secret) != 0 ||
+	    store_begin(ctl->store) != 0 ||
+	    ingest_message(ctl->store, &cfg, &src, raw, len, time(NULL), &r) !=
+	        0 ||
+	    store_commit(ctl->store) != 0) {
+		fprintf(stderr,
+		        "complaintctl: cannot store the mail: %s; try again "
+		        "(exit 75)\n",
+		        store_error(ctl->store));
+		store_rollback(ctl->store);
+		extract_rules_free(rules);
+		return EX_TEMPFAIL;
+	}
+	ctl_ingest_report(ctl, &r);
+	ingest_result_clear(&r);
+	extract_rules_free(rules);
+	return EX_OK;
+}
+
+int
+ctl_cmd_ingest(const struct ctl_options *opts, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"mailbox", required_argument, NULL, 'm'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *mailbox = "pipe", *path;
+	struct ctl ctl;
+	char *raw = NULL;
+	size_t len = 0;
+	int ch, status;
+
+	while ((ch = getopt_long(argc, argv, "m:", longopts, NULL)) != -1) {
+		if (ch != 'm')
+			return EX_USAGE;
+		mailbox = optarg;
+	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "usage: complaintctl ingest [--mailbox NAME] "
+		                "[FILE|-]\n");
+		return EX_USAGE;
+	}
+	path = optind < argc ? argv[optind] : "-";
+	if ((status = ctl_open(opts, true, &ctl)) != 0)
+		return status == EX_CANTCREAT ? EX_TEMPFAIL : status;
+	if (strcmp(mailbox, "pipe") != 0 &&
+	    conf_mailbox_find(ctl.conf, mailbox) == NULL) {
+		fprintf(stderr, "complaintctl: no mailbox named \"%s\" in %s\n",
+		        mailbox, ctl.conf->path);
+		ctl_close(&ctl);
+		return EX_USAGE;
+	}
+	if ((status = ctl_ingest_input(path, &raw, &len)) == 0)
+		status = ctl_ingest_store(&ctl, mailbox, raw, len);
+	free(raw);
+	ctl_close(&ctl);
+	return status;
+}

@@ -1,0 +1,323 @@
+/*
+ * ctl_ticket: "list" and "show" — the tickets, newest first, and one
+ * ticket with its whole thread, attachments, parse warnings and events.
+ */
+#include "ctl.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+static const char *
+ctl_customer(const struct store_ticket *t, char *buf, size_t size)
+{
+	if (t->customer_address == NULL || t->customer_address[0] == '\0')
+		return "(unknown sender)";
+	if (t->customer_name == NULL || t->customer_name[0] == '\0')
+		return t->customer_address;
+	snprintf(buf, size, "%s <%s>", t->customer_name, t->customer_address);
+	return buf;
+}
+
+static void
+ctl_ticket_json(FILE *out, const struct store_ticket *t)
+{
+	ctl_json_int(out, true, "id", t->id);
+	ctl_json_field(out, false, "status", t->status);
+	ctl_json_field(out, false, "subject", t->subject);
+	ctl_json_field(out, false, "customer", t->customer_address);
+	ctl_json_field(out, false, "customer_name", t->customer_name);
+	ctl_json_field(out, false, "mailbox", t->mailbox);
+	ctl_json_field(out, false, "language", t->language);
+	ctl_json_field(out, false, "order_number", t->order_number);
+	ctl_json_field(out, false, "expected_resolution",
+	               t->expected_resolution);
+	ctl_json_field(out, false, "category", t->category);
+	ctl_json_field(out, false, "severity", t->severity);
+	ctl_json_int(out, false, "priority", t->priority);
+	ctl_json_field(out, false, "team", t->team);
+	ctl_json_field(out, false, "assignee", t->assignee);
+	ctl_json_field(out, false, "tags", t->tags);
+	fprintf(out, ",\"linked_ticket\":");
+	t->linked_ticket_id > 0 ? fprintf(out, "%lld", t->linked_ticket_id)
+	                        : fprintf(out, "null");
+	ctl_json_int(out, false, "created", t->created);
+	ctl_json_int(out, false, "updated", t->updated);
+	ctl_json_int(out, false, "messages", t->n_messages);
+}
+
+static void
+ctl_list_table(const struct store_ticket *v, size_t n)
+{
+	char when[32], who[512];
+
+	ctl_cell(stdout, "ID", 6);
+	ctl_cell(stdout, "RECEIVED", 16);
+	ctl_cell(stdout, "STATUS", 8);
+	ctl_cell(stdout, "MAILBOX", 10);
+	ctl_cell(stdout, "CUSTOMER", 28);
+	ctl_cell(stdout, "SUBJECT", 0);
+	putchar('\n');
+	for (size_t i = 0; i < n; i++) {
+		char id[24];
+		snprintf(id, sizeof(id), "#%lld", v[i].id);
+		ctl_cell(stdout, id, 6);
+		ctl_cell(stdout, ctl_time(v[i].created, when, sizeof(when)),
+		         16);
+		ctl_cell(stdout, v[i].status, 8);
+		ctl_cell(stdout, v[i].mailbox, 10);
+		ctl_cell(stdout, ctl_customer(&v[i], who, sizeof(who)), 28);
+		ctl_cell(stdout,
+		         v[i].subject[0] ? v[i].subject : "(no subject)", 0);
+		putchar('\n');
+	}
+}
+
+int
+ctl_cmd_list(const struct ctl_options *opts, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"status", required_argument, NULL, 's'},
+	    {"mailbox", required_argument, NULL, 'm'},
+	    {"limit", required_argument, NULL, 'n'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct store_ticket_filter filter = {NULL, NULL, 0};
+	struct store_ticket *v = NULL;
+	size_t n = 0;
+	struct ctl ctl;
+	int ch, status;
+
+	while ((ch = getopt_long(argc, argv, "s:m:n:", longopts, NULL)) != -1) {
+		if (ch == 's')
+			filter.status = optarg;
+		else if (ch == 'm')
+			filter.mailbox = optarg;
+		else if (ch == 'n' && atoi(optarg) > 0)
+			filter.limit = (size_t)atoi(optarg);
+		else
+			return EX_USAGE;
+	}
+	if (optind != argc)
+		return EX_USAGE;
+	if ((status = ctl_open(opts, true, &ctl)) != 0)
+		return status;
+	if (store_ticket_list(ctl.store, &filter, &v, &n) != 0) {
+		fprintf(stderr, "complaintctl: %s\n", store_error(ctl.store));
+		status = store_error_transient(ctl.store) ? EX_TEMPFAIL
+		                                          : EX_SOFTWARE;
+		ctl_close(&ctl);
+		return status;
+	}
+	if (opts->json) {
+		fputs("[", stdout);
+		for (size_t i = 0; i < n; i++) {
+			fputs(i ? ",{" : "{", stdout);
+			ctl_ticket_json(stdout, &v[i]);
+			fputs("}", stdout);
+		}
+		fputs("]\n", stdout);
+	} else {
+		ctl_list_table(v, n);
+	}
+	for (size_t i = 0; i < n; i++)
+		store_ticket_clear(&v[i]);
+	free(v);
+	ctl_close(&ctl);
+	return EX_OK;
+}
+
+/* ---- show --------------------------------------------------------------- */
+
+struct ctl_thread {
+	struct store_ticket t;
+	struct store_message *msgs;
+	size_t n_msgs;
+	struct store_event *events;
+	size_t n_events;
+};
+
+static void
+ctl_thread_free(struct ctl_thread *th)
+{
+	store_ticket_clear(&th->t);
+	store_messages_free(th->msgs, th->n_msgs);
+	store_events_free(th->events, th->n_events);
+}
+
+static void
+ctl_show_message_json(FILE *out, const struct store_message *m)
+{
+	fputs("{", out);
+	ctl_json_int(out, true, "id", m->id);
+	ctl_json_field(out, false, "direction", m->direction);
+	ctl_json_field(out, false, "kind", m->kind);
+	ctl_json_field(out, false, "message_id", m->message_id);
+	ctl_json_field(out, false, "from", m->from_addr);
+	ctl_json_field(out, false, "from_name", m->from_name);
+	ctl_json_field(out, false, "to", m->to_addrs);
+	ctl_json_field(out, false, "cc", m->cc_addrs);
+	ctl_json_field(out, false, "subject", m->subject);
+	ctl_json_int(out, false, "date", m->date);
+	ctl_json_int(out, false, "received", m->received);
+	ctl_json_field(out, false, "mailbox", m->mailbox);
+	ctl_json_field(out, false, "text", m->body_text);
+	ctl_json_field(out, false, "parse_warnings", m->parse_warnings);
+	ctl_json_field(out, false, "auto", m->auto_markers);
+	fputs(",\"attachments\":[", out);
+	for (size_t i = 0; i < m->n_attachments; i++) {
+		const struct store_attachment *a = &m->attachments[i];
+		fputs(i ? ",{" : "{", out);
+		ctl_json_int(out, true, "id", a->id);
+		ctl_json_field(out, false, "filename", a->filename);
+		ctl_json_field(out, false, "content_type", a->content_type);
+		ctl_json_int(out, false, "size", a->size);
+		ctl_json_field(out, false, "sha256", a->sha256);
+		fprintf(out, ",\"stored\":%s}", a->has_data ? "true" : "false");
+	}
+	fputs("]}", out);
+}
+
+static void
+ctl_show_json(const struct ctl_thread *th)
+{
+	FILE *out = stdout;
+
+	fputs("{", out);
+	ctl_ticket_json(out, &th->t);
+	fputs(",\"thread\":[", out);
+	for (size_t i = 0; i < th->n_msgs; i++) {
+		fputs(i ? "," : "", out);
+		ctl_show_message_json(out, &th->msgs[i]);
+	}
+	fputs("],\"events\":[", out);
+	for (size_t i = 0; i < th->n_events; i++) {
+		const struct store_event *e = &th->events[i];
+		fputs(i ? ",{" : "{", out);
+		ctl_json_int(out, true, "time", e->time);
+		ctl_json_field(out, false, "kind", e->kind);
+		ctl_json_field(out, false, "actor", e->actor);
+		ctl_json_field(out, false, "detail", e->detail);
+		fputs("}", out);
+	}
+	fputs("]}\n", out);
+}
+
+static void
+ctl_show_field(const char *name, const char *value)
+{
+	if (value != NULL && value[0] != '\0')
+		printf("%-10s %s\n", name, value);
+}
+
+static void
+ctl_show_header(const struct ctl *ctl, const struct store_ticket *t)
+{
+	char who[512], when[32], linked[32];
+
+	printf("Ticket #%lld  [%s #%lld]\n", t->id, ctl->conf->desk.ticket_tag,
+	       t->id);
+	ctl_show_field("Subject", t->subject);
+	ctl_show_field("Status", t->status);
+	ctl_show_field("Customer", ctl_customer(t, who, sizeof(who)));
+	ctl_show_field("Mailbox", t->mailbox);
+	ctl_show_field("Language", t->language);
+	ctl_show_field("Order", t->order_number);
+	ctl_show_field("Expects", t->expected_resolution);
+	ctl_show_field("Created", ctl_time(t->created, when, sizeof(when)));
+	ctl_show_field("Updated", ctl_time(t->updated, when, sizeof(when)));
+	if (t->linked_ticket_id > 0) {
+		snprintf(linked, sizeof(linked), "#%lld", t->linked_ticket_id);
+		ctl_show_field("Linked", linked);
+	}
+}
+
+static void
+ctl_show_message(const struct store_message *m, size_t index)
+{
+	char when[32];
+
+	printf("\n--- %zu. %s %s from %s%s%s%s\n", index + 1,
+	       strcmp(m->direction, "in") == 0 ? "received" : "sent",
+	       ctl_time(m->received, when, sizeof(when)),
+	       m->from_addr && m->from_addr[0] ? m->from_addr : "(unknown)",
+	       m->mailbox ? " via " : "", m->mailbox ? m->mailbox : "",
+	       m->auto_markers ? " [automatic]" : "");
+	ctl_show_field("Subject", m->subject);
+	ctl_show_field("To", m->to_addrs);
+	ctl_show_field("Cc", m->cc_addrs);
+	ctl_show_field("Auto", m->auto_markers);
+	if (m->parse_warnings != NULL)
+		printf("Warnings   %s\n", m->parse_warnings);
+	for (size_t i = 0; i < m->n_attachments; i++) {
+		const struct store_attachment *a = &m->attachments[i];
+		printf("Attached   %s (%s, %lld bytes%s)\n",
+		       a->filename ? a->filename : "(unnamed)", a->content_type,
+		       a->size,
+		       a->has_data ? "" : ", not kept: over the size limit");
+	}
+	printf("\n%s\n",
+	       m->body_text && m->body_text[0] ? m->body_text : "(no text)");
+}
+
+static void
+ctl_show_text(const struct ctl *ctl, const struct ctl_thread *th)
+{
+	char when[32];
+
+	ctl_show_header(ctl, &th->t);
+	for (size_t i = 0; i < th->n_msgs; i++)
+		ctl_show_message(&th->msgs[i], i);
+	if (th->n_events > 0)
+		printf("\n--- events\n");
+	for (size_t i = 0; i < th->n_events; i++) {
+		const struct store_event *e = &th->events[i];
+		printf("%s  %-20s %s\n", ctl_time(e->time, when, sizeof(when)),
+		       e->kind, e->detail ? e->detail : "");
+	}
+}
+
+/* 1 loaded, 0 no such ticket, -1 store failure. */
+static int
+ctl_thread_load(struct store *store, long long id, struct ctl_thread *th)
+{
+	int rc;
+
+	memset(th, 0, sizeof(*th));
+	if ((rc = store_ticket_get(store, id, &th->t)) != 1)
+		return rc;
+	if (store_ticket_messages(store, id, &th->msgs, &th->n_msgs) != 0 ||
+	    store_ticket_events(store, id, &th->events, &th->n_events) != 0)
+		return -1;
+	return 1;
+}
+
+int
+ctl_cmd_show(const struct ctl_options *opts, int argc, char **argv)
+{
+	struct ctl_thread th;
+	struct ctl ctl;
+	long long id;
+	int status, rc;
+
+	if (argc != 2 || ctl_parse_id(argv[1], &id) != 0) {
+		fprintf(stderr, "usage: complaintctl show ID\n");
+		return EX_USAGE;
+	}
+	if ((status = ctl_open(opts, true, &ctl)) != 0)
+		return status;
+	rc = ctl_thread_load(ctl.store, id, &th);
+	if (rc == 1 && opts->json)
+		ctl_show_json(&th);
+	else if (rc == 1)
+		ctl_show_text(&ctl, &th);
+	else if (rc == 0)
+		fprintf(stderr, "complaintctl: no ticket #%lld\n", id);
+	else
+		fprintf(stderr, "complaintctl: %s\n", store_error(ctl.store));
+	status = rc == 1 ? EX_OK : rc == 0 ? CTL_EX_NOTFOUND : EX_TEMPFAIL;
+	ctl_thread_free(&th);
+	ctl_close(&ctl);
+	return status;
+}

@@ -1,0 +1,161 @@
+/* ctl_util: complaintctl's shared plumbing — opening the desk, ids, times,
+ * JSON strings and table cells measured in terminal columns. */
+#include "ctl.h"
+
+#include <ctype.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <wchar.h>
+
+int
+ctl_open(const struct ctl_options *opts, bool with_store, struct ctl *ctl)
+{
+	struct conf_errors errors = {0};
+	char *err = NULL;
+
+	memset(ctl, 0, sizeof(*ctl));
+	ctl->opts = opts;
+	ctl->conf = conf_load(opts->config_path, &errors);
+	if (ctl->conf == NULL) {
+		for (size_t i = 0; i < errors.n; i++)
+			fprintf(stderr, "%s\n", errors.v[i]);
+		conf_errors_free(&errors);
+		return EX_CONFIG;
+	}
+	setenv("TZ", ctl->conf->desk.timezone, 1);
+	tzset();
+	if (!with_store)
+		return 0;
+	if ((ctl->store = store_open(ctl->conf->store.path, &err)) == NULL) {
+		fprintf(stderr, "complaintctl: %s\n",
+		        err ? err : "cannot open the store");
+		free(err);
+		conf_free(ctl->conf);
+		ctl->conf = NULL;
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+void
+ctl_close(struct ctl *ctl)
+{
+	store_close(ctl->store);
+	conf_free(ctl->conf);
+	memset(ctl, 0, sizeof(*ctl));
+}
+
+int
+ctl_parse_id(const char *text, long long *id_r)
+{
+	char *end;
+	long long v;
+
+	if (*text == '#')
+		text++;
+	if (!isdigit((unsigned char)*text))
+		return -1;
+	v = strtoll(text, &end, 10);
+	if (*end != '\0' || v <= 0)
+		return -1;
+	*id_r = v;
+	return 0;
+}
+
+const char *
+ctl_time(long long t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t < 0 || localtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "-");
+	return buf;
+}
+
+void
+ctl_json_string(FILE *out, const char *s)
+{
+	if (s == NULL) {
+		fputs("null", out);
+		return;
+	}
+	putc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\u%04x", *p);
+		else
+			putc(*p, out);
+	}
+	putc('"', out);
+}
+
+void
+ctl_json_field(FILE *out, bool first, const char *key, const char *s)
+{
+	fprintf(out, "%s\"%s\":", first ? "" : ",", key);
+	ctl_json_string(out, s);
+}
+
+void
+ctl_json_int(FILE *out, bool first, const char *key, long long v)
+{
+	fprintf(out, "%s\"%s\":%lld", first ? "" : ",", key, v);
+}
+
+/* Display cells of the next character at s (its byte length in *len). */
+static int
+ctl_char_width(const char *s, size_t *len)
+{
+	mbstate_t st = {0};
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+	int w;
+
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*len = 1;
+		return 1;
+	}
+	*len = n;
+	w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+void
+ctl_cell(FILE *out, const char *s, int width)
+{
+	int used = 0;
+
+	if (s == NULL)
+		s = "";
+	if (width <= 0) {
+		/* Control characters never reach the terminal raw. */
+		for (; *s; s++)
+			putc((unsigned char)*s < 0x20 ? ' ' : *s, out);
+		return;
+	}
+	while (*s != '\0') {
+		size_t len;
+		int w = ctl_char_width(s, &len);
+		if (used + w > width - 1 && s[len] != '\0') {
+			fputs("\u2026", out);
+			used++;
+			break;
+		}
+		if (used + w > width)
+			break;
+		for (size_t i = 0; i < len; i++)
+			putc((unsigned char)s[i] < 0x20 ? ' ' : s[i], out);
+		used += w;
+		s += len;
+	}
+	fprintf(out, "%*s", width - used + 1, "");
+}

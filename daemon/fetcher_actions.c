@@ -1,0 +1,211 @@
+/*
+ * fetcher_actions: what the fetcher does on the server once mail is safely
+ * stored — \Seen or a move — including actions a crash left owed, and
+ * fetching again the mail quarantine asks for.
+ */
+#include "fetcher_p.h"
+
+#include "log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define FETCH_PENDING_MAX 1000
+
+static int
+fetch_uids_append(struct fetch_uids *to, const struct fetch_uids *from)
+{
+	if (to->n + from->n > to->cap) {
+		size_t cap = to->n + from->n + 64;
+		uint32_t *v = realloc(to->v, cap * sizeof(*v));
+		if (v == NULL)
+			return -1;
+		to->v = v;
+		to->cap = cap;
+	}
+	memcpy(to->v + to->n, from->v, from->n * sizeof(*from->v));
+	to->n += from->n;
+	return 0;
+}
+
+/* The actions a previous run committed but did not get to do. */
+static int
+fetch_load_pending(struct fetch_session *s)
+{
+	long long uids[FETCH_PENDING_MAX];
+	size_t n = 0;
+
+	if (store_actions_pending(s->store, s->cursor.id, uids,
+	                          FETCH_PENDING_MAX, &n) != 0) {
+		log_errx("fetcher: cannot read pending actions mailbox=%s: %s",
+		         s->mb->name, store_error(s->store));
+		return -1;
+	}
+	s->owed.n = 0;
+	for (size_t i = 0; i < n; i++)
+		if (fetch_uids_add(&s->owed, (uint32_t)uids[i]) != 0)
+			return -1;
+	if (n > 0)
+		log_info(
+		    "fetcher: re-applying after-fetch actions owed from before "
+		    "event=fetcher.resume mailbox=%s count=%zu",
+		    s->mb->name, n);
+	return 0;
+}
+
+enum imap_status
+fetch_resume_actions(struct fetch_session *s)
+{
+	if (fetch_load_pending(s) != 0)
+		return IMAP_TEMPFAIL;
+	return fetch_apply_actions(s);
+}
+
+enum imap_status
+fetch_apply_actions(struct fetch_session *s)
+{
+	enum imap_status st;
+
+	if (s->owed.n == 0)
+		return IMAP_OK;
+	if (s->mb->after_fetch_action == CONF_AFTER_FETCH_MOVE)
+		st = imap_move(s->imap, s->owed.v, s->owed.n,
+		               s->mb->move_folder);
+	else
+		st = imap_flag_seen(s->imap, s->owed.v, s->owed.n);
+	if (st == IMAP_REFUSED) {
+		/* The connection is fine; the setting or the server's state
+		 * is not.  The mail is stored; the action waits. */
+		log_errx("fetcher: the server refused the after-fetch action "
+		         "event=fetcher.action_refused mailbox=%s action=%s "
+		         "count=%zu: %s; the mail is stored, the action is "
+		         "tried again at the next connection",
+		         s->mb->name, s->mb->after_fetch, s->owed.n,
+		         imap_error(s->imap));
+		s->owed.n = 0;
+		return IMAP_OK;
+	}
+	if (st != IMAP_OK) {
+		log_warnx("fetcher: after-fetch action failed mailbox=%s "
+		          "action=%s count=%zu: %s; the mail is stored and the "
+		          "action is tried again",
+		          s->mb->name, s->mb->after_fetch, s->owed.n,
+		          imap_error(s->imap));
+		s->owed.n = 0;
+		return st;
+	}
+	if (fetch_uids_append(&s->done, &s->owed) != 0)
+		return IMAP_TEMPFAIL;
+	s->owed.n = 0;
+	return IMAP_OK;
+}
+
+/* Sets a refetch request back to open with the reason it failed. */
+static void
+fetch_refetch_refuse(struct fetch_session *s, const struct store_quarantine *q,
+                     const char *why)
+{
+	log_warnx("fetcher: cannot fetch quarantined mail again mailbox=%s "
+	          "quarantine=%lld uid=%lld: %s",
+	          s->mb->name, q->id, q->uid, why);
+	if (store_quarantine_set(s->store, q->id, "open", why, time(NULL)))
+		log_errx("fetcher: cannot update quarantine=%lld: %s", q->id,
+		         store_error(s->store));
+}
+
+struct fetch_refetch_ctx {
+	struct fetch_session *s;
+	const struct store_quarantine *q;
+	bool got;
+};
+
+static int
+fetch_refetch_one(void *arg, uint32_t uid, const char *raw, size_t len)
+{
+	struct fetch_refetch_ctx *c = arg;
+	struct fetch_session *s = c->s;
+	struct ingest_result r;
+	int rc;
+
+	c->got = true;
+	if (store_begin(s->store) != 0)
+		return -1;
+	rc = ingest_reprocess(s->store, s->cfg, c->q->id, raw, len, time(NULL),
+	                      &r);
+	ingest_result_clear(&r);
+	if (rc >= 0 && s->mb->after_fetch_action != CONF_AFTER_FETCH_NONE)
+		rc = store_action_add(s->store, s->cursor.id, uid) == 0 ? rc
+		                                                        : -1;
+	if (rc < 0 || store_commit(s->store) != 0) {
+		log_errx(
+		    "fetcher: cannot store refetched mail quarantine=%lld: "
+		    "%s",
+		    c->q->id, store_error(s->store));
+		store_rollback(s->store);
+		return -1;
+	}
+	log_info("ingest: quarantined mail fetched whole event=message."
+	         "refetched mailbox=%s uid=%u quarantine=%lld ticket=%lld "
+	         "size=%zu",
+	         s->mb->name, uid, c->q->id, c->q->ticket_id, len);
+	return 0;
+}
+
+static enum imap_status
+fetch_refetch_entry(struct fetch_session *s, const struct store_quarantine *q)
+{
+	struct fetch_refetch_ctx c = {s, q, false};
+	uint32_t uid = (uint32_t)q->uid;
+	enum imap_status st;
+	int cb_rc;
+
+	if (q->uid <= 0 || q->uidvalidity != s->cursor.uidvalidity) {
+		fetch_refetch_refuse(
+		    s, q,
+		    "the folder was renumbered (UIDVALIDITY "
+		    "changed); the mail cannot be found by UID");
+		return IMAP_OK;
+	}
+	if (q->size > s->mb->max_message_size) {
+		fetch_refetch_refuse(
+		    s, q, "still over the mailbox's max_message_size");
+		return IMAP_OK;
+	}
+	st = imap_fetch(s->imap, &uid, 1, false, fetch_refetch_one, &c, &cb_rc);
+	if (st == IMAP_OK && !c.got)
+		fetch_refetch_refuse(s, q,
+		                     "the mail is no longer in the folder");
+	return st;
+}
+
+enum imap_status
+fetch_refetch(struct fetch_session *s)
+{
+	struct store_quarantine *v = NULL;
+	enum imap_status st = IMAP_OK;
+	size_t n = 0;
+
+	if (store_quarantine_refetch(s->store, s->mb->name, &v, &n) != 0) {
+		log_errx("fetcher: cannot read quarantine mailbox=%s: %s",
+		         s->mb->name, store_error(s->store));
+		return IMAP_OK;
+	}
+	for (size_t i = 0; i < n && st == IMAP_OK; i++)
+		st = fetch_refetch_entry(s, &v[i]);
+	store_quarantine_free(v, n);
+	return st;
+}
+
+bool
+fetch_refetch_pending(struct fetch_session *s)
+{
+	struct store_quarantine *v = NULL;
+	size_t n = 0;
+
+	if (store_quarantine_refetch(s->store, s->mb->name, &v, &n) != 0)
+		return false;
+	store_quarantine_free(v, n);
+	return n > 0;
+}
