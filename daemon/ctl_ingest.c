@@ -75,6 +75,7 @@ ctl_ingest_input(const char *path, char **raw_r, size_t *len_r)
 		fprintf(stderr, "complaintctl: %s holds no mail (0 bytes)\n",
 		        path);
 		free(*raw_r);
+		*raw_r = NULL;
 		return EX_DATAERR;
 	}
 	return 0;

@@ -126,6 +126,7 @@ fetch_refetch_one(void *arg, uint32_t uid, const char *raw, size_t len)
 {
 	struct fetch_refetch_ctx *c = arg;
 	struct fetch_session *s = c->s;
+	bool act = s->mb->after_fetch_action != CONF_AFTER_FETCH_NONE;
 	struct ingest_result r;
 	int rc;
 
@@ -135,9 +136,11 @@ fetch_refetch_one(void *arg, uint32_t uid, const char *raw, size_t len)
 	rc = ingest_reprocess(s->store, s->cfg, c->q->id, raw, len, time(NULL),
 	                      &r);
 	ingest_result_clear(&r);
-	if (rc >= 0 && s->mb->after_fetch_action != CONF_AFTER_FETCH_NONE)
-		rc = store_action_add(s->store, s->cursor.id, uid) == 0 ? rc
-		                                                        : -1;
+	/* Untouched while it was too large; now it is stored, it is owed
+	 * its after-fetch action like any other mail. */
+	if (rc >= 0 && act &&
+	    store_action_add(s->store, s->cursor.id, uid) != 0)
+		rc = -1;
 	if (rc < 0 || store_commit(s->store) != 0) {
 		log_errx(
 		    "fetcher: cannot store refetched mail quarantine=%lld: "
@@ -146,6 +149,9 @@ fetch_refetch_one(void *arg, uint32_t uid, const char *raw, size_t len)
 		store_rollback(s->store);
 		return -1;
 	}
+	/* Only after the commit may the server be told. */
+	if (act && fetch_uids_add(&s->owed, uid) != 0)
+		return -1;
 	log_info("ingest: quarantined mail fetched whole event=message."
 	         "refetched mailbox=%s uid=%u quarantine=%lld ticket=%lld "
 	         "size=%zu",

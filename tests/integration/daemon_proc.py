@@ -88,9 +88,17 @@ class Daemon:
         return status, time.monotonic() - start
 
     def close(self):
+        """Kills the daemon if it still runs; fails when a sanitizer
+        reported anything in its log (the sanitizer build's tests)."""
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
         self.log_file.close()
         if self.notify:
             self.notify.close()
+        log = self.log()
+        for marker in ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                       "runtime error:"):
+            if marker in log:
+                raise AssertionError("sanitizer report in the daemon's log:\n"
+                                     + log[log.index(marker) - 200:][:4000])

@@ -153,3 +153,84 @@ def test_oversize_mail_stays_on_server(lab, desk, complaintctl_bin):
     assert show["subject"] == "Photos of the damage"
     assert any(e["kind"] == "note" and "UID 1" in e["detail"]
                for e in show["events"])
+
+
+def test_tls_verify_off_is_warned(lab, desk):
+    lab.inject("support", [lablib.sample_message(1)])
+    d = desk(lab, mailboxes=[{"name": "support", "user": "support",
+                              "tls": "implicit", "ca": False,
+                              "extra": "    tls_verify = false;"}])
+    d.wait_log(r"warning fetcher: TLS certificate verification is off "
+               r"mailbox=support")
+    d.wait_log(r"event=ticket.created")
+
+
+def test_silent_server_times_out_and_stop_is_quick(complaintd_bin, tmp_path,
+                                                   lab):
+    """A server that accepts and then says nothing: the read times out,
+    the daemon reconnects, and SIGTERM still stops it at once."""
+    import socket
+    import threading
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    held = []
+
+    def accept():
+        while True:
+            try:
+                c, _ = listener.accept()
+            except OSError:
+                return
+            held.append(c)
+
+    threading.Thread(target=accept, daemon=True).start()
+    conf = lab_config(tmp_path, lab, mailboxes=[
+        {"name": "support", "user": "support", "tls": "none",
+         "extra": '    timeout = "5s";'}])
+    port = listener.getsockname()[1]
+    conf.write_text(conf.read_text().replace(
+        "port = %d;" % lab.ports["imap"], "port = %d;" % port))
+    d = Daemon(complaintd_bin, conf, tmp_path, notify=True)
+    try:
+        line = d.wait_log(r"event=imap.error mailbox=support", timeout=15)[0]
+        assert "connection lost or timed out" in line, line
+        assert len(held) >= 1
+        status, took = d.stop()
+        assert status == 0 and took < 5, took
+    finally:
+        d.close()
+        listener.close()
+        for c in held:
+            c.close()
+
+
+def test_oversize_reprocess_after_raising_the_limit(lab, desk,
+                                                    complaintctl_bin):
+    import signal
+    big = lablib.sample_message(9, subject="Photos of the damage",
+                                body="x" * 3000 + "\n")
+    lab.inject("support", [big])
+    d = desk(lab, mailboxes=[{"name": "support", "user": "support",
+                              "tls": "starttls",
+                              "extra": '    max_message_size = "2K";'}])
+    d.wait_log(r"event=message.oversize mailbox=support uid=1")
+    q = ctl(complaintctl_bin, d.conf, "quarantine")[0]
+    # Raise the limit, reload, and ask for the mail again.
+    d.conf.write_text(d.conf.read_text().replace('"2K"', '"25M"'))
+    d.send(signal.SIGHUP)
+    d.wait_log(r"event=config.reloaded")
+    r = subprocess.run([complaintctl_bin, "-c", str(d.conf), "quarantine",
+                        "reprocess", str(q["id"])],
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0, r.stderr
+    assert "fetches it again" in r.stdout
+    d.send(signal.SIGUSR1)
+    d.wait_log(r"event=message.refetched mailbox=support uid=1")
+    show = ctl(complaintctl_bin, d.conf, "show", str(q["ticket"]))
+    assert "x" * 3000 in show["thread"][0]["text"]
+    assert ctl(complaintctl_bin, d.conf, "quarantine") == []
+    deadline = time.monotonic() + 10
+    while "\\Seen" not in dict(lab.list_messages("support"))[1]:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
