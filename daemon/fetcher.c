@@ -201,6 +201,7 @@ fetcher_session(struct fetcher *f, struct store *store,
 	imap_close(s.imap);
 	fetch_uids_free(&s.owed);
 	fetch_uids_free(&s.done);
+	fetch_uids_free(&s.delivered);
 	if (s.created + s.appended + s.duplicates + s.oversize > 0)
 		log_info("fetcher: session ended event=fetcher.summary "
 		         "mailbox=%s created=%lu appended=%lu duplicates=%lu "

@@ -159,12 +159,33 @@ fetch_one(void *arg, uint32_t uid, const char *raw, size_t len)
 	}
 	fetch_log_result(s, uid, &r);
 	ingest_result_clear(&r);
-	if (fetch_account(s, uid, true) != 0) {
+	if (fetch_account(s, uid, true) != 0 ||
+	    fetch_uids_add(&s->delivered, uid) != 0) {
 		fetch_store_failed(s, "advancing the cursor");
 		s->failed = true;
 		return -1;
 	}
 	return 0;
+}
+
+/* Names the listed UIDs the server did not return, before the cursor
+ * moves past them: expunged meanwhile, normally, but worth a line. */
+static void
+fetch_log_gaps(struct fetch_session *s, const uint32_t *uids, size_t n)
+{
+	size_t d = 0;
+
+	/* Both lists ascend: a merge finds what was asked but not given. */
+	for (size_t i = 0; i < n; i++) {
+		while (d < s->delivered.n && s->delivered.v[d] < uids[i])
+			d++;
+		if (d < s->delivered.n && s->delivered.v[d] == uids[i])
+			continue;
+		log_warnx("fetcher: listed mail not returned by FETCH "
+		          "event=fetcher.gap mailbox=%s uid=%u: expunged "
+		          "meanwhile? skipped",
+		          s->mb->name, uids[i]);
+	}
 }
 
 /* Fetches and ingests one batch; commits it; then acts on the server. */
@@ -174,15 +195,20 @@ fetch_batch(struct fetch_session *s, const uint32_t *uids, size_t n)
 	enum imap_status st;
 	int cb_rc;
 
+	s->delivered.n = 0;
 	st = imap_fetch(s->imap, uids, n, false, fetch_one, s, &cb_rc);
 	if (st != IMAP_OK) {
 		fetch_abort(s);
 		return st;
 	}
 	/* Mail expunged meanwhile is skipped by the server: move past it. */
-	if (cb_rc == 0 && !s->failed && s->cursor.last_uid < uids[n - 1] &&
-	    (fetch_begin(s) != 0 || fetch_account(s, uids[n - 1], false) != 0))
-		s->failed = true;
+	if (cb_rc == 0 && !s->failed && s->delivered.n < n) {
+		fetch_log_gaps(s, uids, n);
+		if (s->cursor.last_uid < uids[n - 1] &&
+		    (fetch_begin(s) != 0 ||
+		     fetch_account(s, uids[n - 1], false) != 0))
+			s->failed = true;
+	}
 	if (fetch_commit(s) != 0)
 		return IMAP_TEMPFAIL;
 	st = fetch_apply_actions(s);

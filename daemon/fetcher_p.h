@@ -28,6 +28,7 @@ struct fetch_session {
 	bool failed;            /* a mail of the batch could not be stored */
 	struct fetch_uids owed; /* actions owed to the server, not yet done */
 	struct fetch_uids done; /* actions done, not yet cleared in the store */
+	struct fetch_uids delivered; /* this batch's UIDs the server gave */
 	unsigned long created, appended, duplicates, oversize;
 };
 
