@@ -62,6 +62,16 @@ struct extract_rules {
 	 * strings copied so the rules outlive the configuration. */
 	char **keywords[EXTRACT_N_EXPECTATIONS];
 	size_t n_keywords[EXTRACT_N_EXPECTATIONS];
+	/* The keywords by their first byte, expectation order kept, so one
+	 * pass over a text finds the earliest keyword of any kind. */
+	struct extract_kw *by_first[256];
+	size_t n_by_first[256];
+};
+
+struct extract_kw {
+	const char *text; /* borrowed from keywords[] */
+	size_t len;
+	int expectation;
 };
 
 const char *
@@ -122,6 +132,8 @@ extract_rules_free(struct extract_rules *rules)
 			free(rules->keywords[e][i]);
 		free(rules->keywords[e]);
 	}
+	for (int b = 0; b < 256; b++)
+		free(rules->by_first[b]);
 	free(rules);
 }
 
@@ -175,6 +187,30 @@ extract_add_keywords(struct extract_rules *r, const struct extract_config *c)
 	return 0;
 }
 
+/* Files every keyword under its first byte. */
+static int
+extract_index_keywords(struct extract_rules *r)
+{
+	for (int e = 0; e < EXTRACT_N_EXPECTATIONS; e++) {
+		for (size_t i = 0; i < r->n_keywords[e]; i++) {
+			const char *k = r->keywords[e][i];
+			unsigned char b = (unsigned char)k[0];
+			struct extract_kw *v;
+
+			if (b == '\0')
+				continue;
+			v = realloc(r->by_first[b],
+			            (r->n_by_first[b] + 1) * sizeof(*v));
+			if (v == NULL)
+				return -1;
+			v[r->n_by_first[b]++] =
+			    (struct extract_kw){k, strlen(k), e};
+			r->by_first[b] = v;
+		}
+	}
+	return 0;
+}
+
 struct extract_rules *
 extract_rules_new(const struct extract_config *config, char *err,
                   size_t err_size)
@@ -183,7 +219,8 @@ extract_rules_new(const struct extract_config *config, char *err,
 
 	snprintf(err, err_size, "out of memory");
 	if (r == NULL || extract_add_patterns(r, config, err, err_size) != 0 ||
-	    extract_add_keywords(r, config) != 0) {
+	    extract_add_keywords(r, config) != 0 ||
+	    extract_index_keywords(r) != 0) {
 		extract_rules_free(r);
 		return NULL;
 	}
@@ -218,47 +255,39 @@ extract_order(const struct extract_rules *r, const char *text)
 }
 
 /*
- * Where keyword first occurs in lower, the text with ASCII lower-cased, or
- * NULL.  ASCII keywords match only at the start of a word ("refund" in
- * "refunded", not "fix" in "prefix"); CJK ones anywhere.
+ * The expectation of the keyword that starts earliest in text (ties: the
+ * earlier kind), or NULL.  ASCII keywords match case-insensitively and
+ * only at the start of a word ("refund" in "refunded", not "fix" in
+ * "prefix"); CJK ones anywhere.  One pass over the text.
  */
-static const char *
-extract_find_keyword(const char *lower, const char *keyword)
-{
-	const char *p = lower;
-
-	while ((p = strstr(p, keyword)) != NULL) {
-		if ((unsigned char)keyword[0] >= 0x80 || p == lower ||
-		    !isalnum((unsigned char)p[-1]))
-			return p;
-		p++;
-	}
-	return NULL;
-}
-
-/* The expectation whose keyword comes first in text; NULL for none. */
 static const char *
 extract_expectation(const struct extract_rules *r, const char *text)
 {
-	const char *best = NULL, *name = NULL;
-	char *lower = strdup(text);
+	const unsigned char *p = (const unsigned char *)text;
 
-	if (lower == NULL)
-		return NULL;
-	for (char *p = lower; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	for (int e = 0; e < EXTRACT_N_EXPECTATIONS; e++) {
-		for (size_t i = 0; i < r->n_keywords[e]; i++) {
-			const char *at =
-			    extract_find_keyword(lower, r->keywords[e][i]);
-			if (at != NULL && (best == NULL || at < best)) {
-				best = at;
-				name = extract_names[e];
-			}
+	for (size_t at = 0; p[at] != '\0'; at++) {
+		unsigned char c = p[at];
+
+		/* Only word starts and character starts can begin a match. */
+		if (c < 0x80) {
+			if (at > 0 && isalnum(p[at - 1]))
+				continue;
+			c = (unsigned char)tolower(c);
+		} else if ((c & 0xc0) == 0x80) {
+			continue;
+		}
+		for (size_t i = 0; i < r->n_by_first[c]; i++) {
+			const struct extract_kw *k = &r->by_first[c][i];
+			/* The second byte rules out most candidates cheaply. */
+			if (k->len > 1 &&
+			    tolower(p[at + 1]) != (unsigned char)k->text[1])
+				continue;
+			if (strncasecmp((const char *)p + at, k->text,
+			                k->len) == 0)
+				return extract_names[k->expectation];
 		}
 	}
-	free(lower);
-	return name;
+	return NULL;
 }
 
 int

@@ -18,7 +18,8 @@ ingest_result_clear(struct ingest_result *res)
 {
 	if (res == NULL)
 		return;
-	mime_message_free(res->msg);
+	if (!res->msg_borrowed)
+		mime_message_free(res->msg);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -201,54 +202,39 @@ ingest_participants(struct store *store, const struct ingest_config *cfg,
 
 static int
 ingest_create(struct store *store, const struct ingest_config *cfg,
-              const struct ingest_source *src, const struct mime_message *msg,
+              const struct ingest_source *src, const struct ingest_parsed *p,
               long long customer_id, long long linked, long long now,
               long long *ticket_r)
 {
-	struct extract_result ex = {0};
-	char *norm = text_subject_norm(msg->subject);
-	char *both = NULL;
+	const struct mime_message *msg = p->msg;
 	struct store_ticket_new t = {
 	    .customer_id = customer_id,
 	    .subject = msg->subject,
+	    .subject_norm = p->subject_norm,
 	    .mailbox = src->mailbox,
+	    .language = p->language,
+	    .order_number = p->order_number,
+	    .expected_resolution = p->expectation,
 	    .linked_ticket_id = linked,
 	    .created = now,
 	};
 	char detail[512];
-	int rc = -1;
 
-	if (norm == NULL ||
-	    asprintf(&both, "%s\n%s", msg->subject, msg->text) < 0)
-		goto out;
-	if (extract_run(cfg->rules, msg->subject, msg->text, &ex) != 0)
-		goto out;
-	t.subject_norm = norm;
-	t.language = text_language(both);
-	t.order_number = ex.order_number;
-	t.expected_resolution = ex.expectation;
 	if (store_ticket_insert(store, &t, ticket_r) != 0 ||
 	    ingest_participants(store, cfg, *ticket_r, msg) != 0)
-		goto out;
+		return -1;
 	snprintf(detail, sizeof(detail), "mailbox=%s from=%s language=%s",
 	         src->mailbox, ingest_sender(msg), t.language);
-	rc = store_event_add(store, *ticket_r, now, "ticket.created",
-	                     "complaintd", detail, NULL) < 0
-	         ? -1
-	         : 0;
-	if (rc == 0 && linked > 0) {
-		snprintf(detail, sizeof(detail), "linked to ticket %lld",
-		         linked);
-		rc = store_event_add(store, *ticket_r, now, "ticket.linked",
-		                     "complaintd", detail, NULL) < 0
-		         ? -1
-		         : 0;
-	}
-out:
-	free(norm);
-	free(both);
-	free(ex.order_number);
-	return rc;
+	if (store_event_add(store, *ticket_r, now, "ticket.created",
+	                    "complaintd", detail, NULL) < 0)
+		return -1;
+	if (linked <= 0)
+		return 0;
+	snprintf(detail, sizeof(detail), "linked to ticket %lld", linked);
+	return store_event_add(store, *ticket_r, now, "ticket.linked",
+	                       "complaintd", detail, NULL) < 0
+	           ? -1
+	           : 0;
 }
 
 /*
@@ -310,9 +296,10 @@ ingest_append(struct store *store, const struct ingest_config *cfg,
 /* Finds or makes the ticket msg belongs to; fills res. */
 int
 ingest_place(struct store *store, const struct ingest_config *cfg,
-             const struct ingest_source *src, const struct mime_message *msg,
+             const struct ingest_source *src, const struct ingest_parsed *p,
              long long now, struct ingest_result *res)
 {
+	const struct mime_message *msg = p->msg;
 	const char *sender = ingest_sender(msg);
 	struct ingest_thread th;
 	long long customer;
@@ -320,7 +307,7 @@ ingest_place(struct store *store, const struct ingest_config *cfg,
 
 	if (store_customer_upsert(store, sender, msg->from.name, now,
 	                          &customer) != 0 ||
-	    ingest_thread_find(store, cfg, msg, sender, customer, &th) != 0)
+	    ingest_thread_find(store, cfg, p, sender, customer, &th) != 0)
 		return -1;
 	if (th.ticket_id > 0 &&
 	    ingest_follow_up(store, cfg, msg, th.ticket_id, now, &fresh, res))
@@ -333,7 +320,7 @@ ingest_place(struct store *store, const struct ingest_config *cfg,
 	}
 	res->outcome = INGEST_CREATED;
 	res->linked_ticket_id = fresh ? th.ticket_id : th.linked_id;
-	return ingest_create(store, cfg, src, msg, customer,
+	return ingest_create(store, cfg, src, p, customer,
 	                     res->linked_ticket_id, now, &res->ticket_id);
 }
 
@@ -370,20 +357,63 @@ ingest_quarantine(struct store *store, const struct ingest_source *src,
 	return rc;
 }
 
-/* The body of ingest_message, inside its savepoint. */
+void
+ingest_parsed_clear(struct ingest_parsed *p)
+{
+	if (p == NULL)
+		return;
+	mime_message_free(p->msg);
+	free(p->subject_norm);
+	free(p->order_number);
+	memset(p, 0, sizeof(*p));
+}
+
+/* What the store needs no look at: normal subject, language, extract. */
+static int
+ingest_derive(const struct ingest_config *cfg, struct ingest_parsed *p)
+{
+	const struct mime_message *msg = p->msg;
+	struct extract_result ex = {0};
+	char *both = NULL;
+
+	if ((p->subject_norm = text_subject_norm(msg->subject)) == NULL ||
+	    asprintf(&both, "%s\n%s", msg->subject, msg->text) < 0)
+		return -1;
+	p->language = text_language(both);
+	free(both);
+	if (extract_run(cfg->rules, msg->subject, msg->text, &ex) != 0)
+		return -1;
+	p->order_number = ex.order_number;
+	p->expectation = ex.expectation;
+	return 0;
+}
+
+int
+ingest_parse(const struct ingest_config *cfg, const char *raw, size_t len,
+             struct ingest_parsed *out)
+{
+	memset(out, 0, sizeof(*out));
+	sha256_hex(raw, len, out->sha);
+	if ((out->msg = mime_parse(raw, len, &cfg->limits)) == NULL ||
+	    ingest_derive(cfg, out) != 0) {
+		ingest_parsed_clear(out);
+		return -1;
+	}
+	return 0;
+}
+
+/* The body of ingest_message, on a parse the caller keeps. */
 static int
 ingest_do(struct store *store, const struct ingest_config *cfg,
           const struct ingest_source *src, const char *raw, size_t len,
-          long long now, struct ingest_result *res)
+          const struct ingest_parsed *p, long long now,
+          struct ingest_result *res)
 {
-	char sha[SHA256_HEX_SIZE];
 	long long row, ticket;
 	int rc;
 
-	sha256_hex(raw, len, sha);
-	if ((res->msg = mime_parse(raw, len, &cfg->limits)) == NULL)
-		return -1;
-	rc = store_message_lookup(store, res->msg->message_id, sha, &row,
+	res->msg = p->msg;
+	rc = store_message_lookup(store, p->msg->message_id, p->sha, &row,
 	                          &ticket);
 	if (rc != 0) {
 		res->outcome = INGEST_DUPLICATE;
@@ -391,14 +421,43 @@ ingest_do(struct store *store, const struct ingest_config *cfg,
 		res->ticket_id = ticket;
 		return rc < 0 ? -1 : 0;
 	}
-	if (ingest_place(store, cfg, src, res->msg, now, res) != 0 ||
-	    ingest_store_message(store, src, res->msg, raw, len, sha,
+	if (ingest_place(store, cfg, src, p, now, res) != 0 ||
+	    ingest_store_message(store, src, p->msg, raw, len, p->sha,
 	                         res->ticket_id, now, &res->message_row) != 0)
 		return -1;
-	if (res->msg->warnings.n > 0)
-		return ingest_quarantine(store, src, res->msg, (long long)len,
+	if (p->msg->warnings.n > 0)
+		return ingest_quarantine(store, src, p->msg, (long long)len,
 		                         now, res);
 	return 0;
+}
+
+static void
+ingest_result_init(struct ingest_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	res->linked_ticket_id = -1;
+	res->quarantine_id = -1;
+	res->ticket_id = -1;
+}
+
+int
+ingest_message_parsed(struct store *store, const struct ingest_config *cfg,
+                      const struct ingest_source *src, const char *raw,
+                      size_t len, const struct ingest_parsed *p, bool guarded,
+                      long long now, struct ingest_result *res)
+{
+	ingest_result_init(res);
+	if (guarded && store_savepoint(store) != 0)
+		return -1;
+	if (ingest_do(store, cfg, src, raw, len, p, now, res) != 0) {
+		if (guarded)
+			store_savepoint_rollback(store);
+		ingest_result_init(res);
+		return -1;
+	}
+	/* The parse stays the caller's. */
+	res->msg_borrowed = true;
+	return guarded ? store_savepoint_release(store) : 0;
 }
 
 int
@@ -406,16 +465,19 @@ ingest_message(struct store *store, const struct ingest_config *cfg,
                const struct ingest_source *src, const char *raw, size_t len,
                long long now, struct ingest_result *res)
 {
-	memset(res, 0, sizeof(*res));
-	res->linked_ticket_id = -1;
-	res->quarantine_id = -1;
-	res->ticket_id = -1;
-	if (store_savepoint(store) != 0)
+	struct ingest_parsed p;
+	int rc;
+
+	ingest_result_init(res);
+	if (ingest_parse(cfg, raw, len, &p) != 0)
 		return -1;
-	if (ingest_do(store, cfg, src, raw, len, now, res) != 0) {
-		store_savepoint_rollback(store);
-		ingest_result_clear(res);
-		return -1;
+	rc = ingest_message_parsed(store, cfg, src, raw, len, &p, true, now,
+	                           res);
+	/* res keeps the message; the rest of the parse goes. */
+	if (rc == 0) {
+		res->msg_borrowed = false;
+		p.msg = NULL;
 	}
-	return store_savepoint_release(store);
+	ingest_parsed_clear(&p);
+	return rc;
 }

@@ -62,8 +62,9 @@ struct ingest_result {
 	bool reopened;              /* a pending/resolved/closed ticket */
 	const char *thread_by;      /* static: which evidence threaded it */
 	long long quarantine_id;    /* -1 when it parsed cleanly */
-	struct mime_message *msg;   /* the parse; owned, freed by
-	                               ingest_result_clear */
+	struct mime_message *msg;   /* the parse; freed by
+	                               ingest_result_clear unless borrowed */
+	bool msg_borrowed;          /* msg is the caller's (ingest_parsed) */
 };
 
 void ingest_result_clear(struct ingest_result *res);
@@ -77,6 +78,38 @@ void ingest_result_clear(struct ingest_result *res);
 int ingest_message(struct store *store, const struct ingest_config *cfg,
                    const struct ingest_source *src, const char *raw, size_t len,
                    long long now, struct ingest_result *res);
+
+/*
+ * A mail parsed ahead of ingest, e.g. on another thread, with what
+ * ingest derives from it without the store.  Clear with
+ * ingest_parsed_clear.
+ */
+struct ingest_parsed {
+	struct mime_message *msg;
+	char sha[65];            /* SHA-256 of the raw bytes, hex */
+	char *subject_norm;      /* text_subject_norm of the subject */
+	const char *language;    /* text_language of subject and text */
+	char *order_number;      /* extract's, or NULL */
+	const char *expectation; /* extract's, or NULL */
+};
+
+/* Parses raw for ingest_message_parsed; 0, or -1 when memory runs out. */
+int ingest_parse(const struct ingest_config *cfg, const char *raw, size_t len,
+                 struct ingest_parsed *out);
+void ingest_parsed_clear(struct ingest_parsed *p);
+
+/*
+ * As ingest_message, on a parse the caller keeps (res->msg borrows it).
+ * Without guarded there is no savepoint, which is much faster in a
+ * batch (a savepoint makes SQLite copy every page the mail changes) but
+ * leaves the caller to roll back its whole transaction after a failure
+ * — and, to find the mail that fails, to redo the batch guarded.
+ */
+int ingest_message_parsed(struct store *store, const struct ingest_config *cfg,
+                          const struct ingest_source *src, const char *raw,
+                          size_t len, const struct ingest_parsed *p,
+                          bool guarded, long long now,
+                          struct ingest_result *res);
 
 /*
  * A mail too large to fetch: a ticket (or thread entry) from its header

@@ -17,7 +17,7 @@ struct ingest_thread {
  * or -1 when the store failed.
  */
 int ingest_thread_find(struct store *store, const struct ingest_config *cfg,
-                       const struct mime_message *msg, const char *sender,
+                       const struct ingest_parsed *p, const char *sender,
                        long long customer_id, struct ingest_thread *t);
 
 /* Joins n strings with sep; caller frees; NULL for none (or no memory). */
@@ -48,8 +48,7 @@ int ingest_store_message(struct store *store, const struct ingest_source *src,
 /* Threads msg onto its ticket or creates one; fills res's outcome,
  * ticket_id, linked_ticket_id, reopened and thread_by. */
 int ingest_place(struct store *store, const struct ingest_config *cfg,
-                 const struct ingest_source *src,
-                 const struct mime_message *msg, long long now,
-                 struct ingest_result *res);
+                 const struct ingest_source *src, const struct ingest_parsed *p,
+                 long long now, struct ingest_result *res);
 
 #endif

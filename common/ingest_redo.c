@@ -54,20 +54,18 @@ ingest_oversize_note(struct store *store, const struct ingest_source *src,
 	return store_quarantine_add(store, &q, &res->quarantine_id);
 }
 
+/* The header-only mail, on a parse it hands to res. */
 static int
 ingest_oversize_do(struct store *store, const struct ingest_config *cfg,
                    const struct ingest_source *src, const char *header,
-                   size_t len, long long size, long long limit, long long now,
-                   struct ingest_result *res)
+                   size_t len, struct ingest_parsed *p, long long size,
+                   long long limit, long long now, struct ingest_result *res)
 {
-	char sha[SHA256_HEX_SIZE];
 	long long row, ticket;
 	int rc;
 
-	sha256_hex(header, len, sha);
-	if ((res->msg = mime_parse(header, len, &cfg->limits)) == NULL)
-		return -1;
-	rc = store_message_lookup(store, res->msg->message_id, sha, &row,
+	res->msg = p->msg;
+	rc = store_message_lookup(store, p->msg->message_id, p->sha, &row,
 	                          &ticket);
 	if (rc != 0) {
 		res->outcome = INGEST_DUPLICATE;
@@ -75,8 +73,8 @@ ingest_oversize_do(struct store *store, const struct ingest_config *cfg,
 		res->ticket_id = ticket;
 		return rc < 0 ? -1 : 0;
 	}
-	if (ingest_place(store, cfg, src, res->msg, now, res) != 0 ||
-	    ingest_store_message(store, src, res->msg, header, len, sha,
+	if (ingest_place(store, cfg, src, p, now, res) != 0 ||
+	    ingest_store_message(store, src, p->msg, header, len, p->sha,
 	                         res->ticket_id, now, &res->message_row) != 0)
 		return -1;
 	return ingest_oversize_note(store, src, size, limit, now, res);
@@ -88,19 +86,30 @@ ingest_oversize(struct store *store, const struct ingest_config *cfg,
                 long long size, long long limit, long long now,
                 struct ingest_result *res)
 {
+	struct ingest_parsed p;
+	int rc;
+
 	memset(res, 0, sizeof(*res));
 	res->linked_ticket_id = -1;
 	res->quarantine_id = -1;
 	res->ticket_id = -1;
-	if (store_savepoint(store) != 0)
+	if (ingest_parse(cfg, header, len, &p) != 0)
 		return -1;
-	if (ingest_oversize_do(store, cfg, src, header, len, size, limit, now,
-	                       res) != 0) {
-		store_savepoint_rollback(store);
-		ingest_result_clear(res);
+	if (store_savepoint(store) != 0) {
+		ingest_parsed_clear(&p);
 		return -1;
 	}
-	return store_savepoint_release(store);
+	rc = ingest_oversize_do(store, cfg, src, header, len, &p, size, limit,
+	                        now, res);
+	if (rc != 0) {
+		store_savepoint_rollback(store);
+		memset(res, 0, sizeof(*res));
+	} else {
+		rc = store_savepoint_release(store);
+		p.msg = NULL; /* res keeps it */
+	}
+	ingest_parsed_clear(&p);
+	return rc;
 }
 
 /* For the ticket's first mail, what extract finds with today's rules. */

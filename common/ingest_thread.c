@@ -143,20 +143,15 @@ ingest_thread_tag(struct store *store, const struct ingest_config *cfg,
 }
 
 static int
-ingest_thread_subject(struct store *store, const struct mime_message *msg,
+ingest_thread_subject(struct store *store, const struct ingest_parsed *p,
                       long long customer_id, struct ingest_thread *t)
 {
-	char *norm;
 	int rc;
 
-	if (!text_subject_is_reply(msg->subject))
+	if (!text_subject_is_reply(p->msg->subject) || !p->subject_norm[0])
 		return 0;
-	if ((norm = text_subject_norm(msg->subject)) == NULL)
-		return -1;
-	rc = norm[0] ? store_ticket_find_by_subject(store, customer_id, norm,
-	                                            &t->ticket_id)
-	             : 0;
-	free(norm);
+	rc = store_ticket_find_by_subject(store, customer_id, p->subject_norm,
+	                                  &t->ticket_id);
 	if (rc == 1)
 		t->by = "subject";
 	return rc;
@@ -164,9 +159,10 @@ ingest_thread_subject(struct store *store, const struct mime_message *msg,
 
 int
 ingest_thread_find(struct store *store, const struct ingest_config *cfg,
-                   const struct mime_message *msg, const char *sender,
+                   const struct ingest_parsed *p, const char *sender,
                    long long customer_id, struct ingest_thread *t)
 {
+	const struct mime_message *msg = p->msg;
 	int rc;
 
 	t->ticket_id = -1;
@@ -178,7 +174,7 @@ ingest_thread_find(struct store *store, const struct ingest_config *cfg,
 		return rc < 0 ? -1 : 0;
 	if (t->linked_id > 0)
 		return 0;
-	rc = ingest_thread_subject(store, msg, customer_id, t);
+	rc = ingest_thread_subject(store, p, customer_id, t);
 	if (rc != 1)
 		t->ticket_id = -1;
 	return rc < 0 ? -1 : 0;

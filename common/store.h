@@ -50,6 +50,9 @@ int store_savepoint(struct store *store);
 int store_savepoint_release(struct store *store);
 void store_savepoint_rollback(struct store *store);
 
+/* Copies the WAL back into the database; for a thread going idle. */
+int store_checkpoint(struct store *store);
+
 /*
  * The desk's secret for thread tokens: 32 random bytes made on first use
  * and kept in the database, so the daemon and complaintctl agree.

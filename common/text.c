@@ -255,13 +255,23 @@ const char *
 text_language(const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
+	/* The first 16 KB tell the script; the rest is often quoted mail. */
+	const unsigned char *end = p + strnlen(text, 16384);
 	size_t han = 0, kana = 0, hangul = 0, words = 0;
 	bool in_word = false;
 
-	while (*p != '\0') {
-		unsigned cp = text_next_cp(&p);
-		bool letter = cp < 0x80 && isalpha((int)cp);
+	while (p < end) {
+		unsigned cp;
 
+		if (*p < 0x80) {
+			bool letter = (unsigned)((*p | 0x20) - 'a') < 26;
+			words += letter && !in_word;
+			in_word = letter;
+			p++;
+			continue;
+		}
+		in_word = false;
+		cp = text_next_cp(&p);
 		if ((cp >= 0x4e00 && cp <= 0x9fff) ||
 		    (cp >= 0x3400 && cp <= 0x4dbf) ||
 		    (cp >= 0x20000 && cp <= 0x2a6df))
@@ -270,8 +280,6 @@ text_language(const char *text)
 			kana++;
 		else if (cp >= 0xac00 && cp <= 0xd7af)
 			hangul++;
-		words += letter && !in_word;
-		in_word = letter;
 	}
 	/* One CJK character carries about half an English word's meaning;
 	 * a name or a product in the other script does not tip the scale. */

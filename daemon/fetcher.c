@@ -98,26 +98,6 @@ fetcher_wait(struct fetch_session *s)
 	return IMAP_OK;
 }
 
-/* Clears the actions done since the last batch, in their own commit. */
-static void
-fetcher_flush_done(struct fetch_session *s)
-{
-	if (s->done.n == 0)
-		return;
-	if (store_begin(s->store) != 0) {
-		log_warnx("fetcher: cannot clear done actions mailbox=%s: %s",
-		          s->mb->name, store_error(s->store));
-		return;
-	}
-	for (size_t i = 0; i < s->done.n; i++)
-		store_action_done(s->store, s->cursor.id, s->done.v[i]);
-	if (store_commit(s->store) != 0) {
-		store_rollback(s->store);
-		return;
-	}
-	s->done.n = 0;
-}
-
 /* The loop of one connected session; returns why it ended. */
 static enum imap_status
 fetcher_work(struct fetch_session *s, long *backoff_ms)
@@ -135,7 +115,11 @@ fetcher_work(struct fetch_session *s, long *backoff_ms)
 			st = fetch_drain(s);
 		if (st == IMAP_OK)
 			st = fetch_apply_actions(s);
-		fetcher_flush_done(s);
+		fetch_clear_done(s);
+		/* Idle time is when the WAL is best copied back. */
+		if (store_checkpoint(s->store) != 0)
+			log_warnx("fetcher: %s mailbox=%s",
+			          store_error(s->store), s->mb->name);
 		if (st == IMAP_OK && !worker_stopping(w))
 			st = fetcher_wait(s);
 	}
@@ -196,18 +180,24 @@ fetcher_session(struct fetcher *f, struct store *store,
 	         mb->idle && imap_has_idle(s.imap) ? "yes" : "no");
 	st = fetcher_work(&s, backoff_ms);
 	if (st != IMAP_OK)
-		snprintf(err, err_size, "%s", imap_error(s.imap));
+		snprintf(err, err_size, "%s",
+		         s.failed ? "mail could not be stored (logged above)"
+		                  : imap_error(s.imap));
+	/* The batch being stored commits; its server action waits in the
+	 * store for the next session. */
+	fetch_pipe_stop(&s.pipe);
 	fetcher_set_session(f, NULL);
 	imap_close(s.imap);
 	fetch_uids_free(&s.owed);
 	fetch_uids_free(&s.done);
-	fetch_uids_free(&s.delivered);
-	if (s.created + s.appended + s.duplicates + s.oversize > 0)
+	if (s.pipe.created + s.pipe.appended + s.pipe.duplicates +
+	        s.pipe.oversize >
+	    0)
 		log_info("fetcher: session ended event=fetcher.summary "
 		         "mailbox=%s created=%lu appended=%lu duplicates=%lu "
 		         "oversize=%lu",
-		         mb->name, s.created, s.appended, s.duplicates,
-		         s.oversize);
+		         mb->name, s.pipe.created, s.pipe.appended,
+		         s.pipe.duplicates, s.pipe.oversize);
 	return st;
 }
 

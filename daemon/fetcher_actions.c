@@ -6,6 +6,7 @@
 #include "fetcher_p.h"
 
 #include "log.h"
+#include "testknob.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,22 +14,6 @@
 #include <time.h>
 
 #define FETCH_PENDING_MAX 1000
-
-static int
-fetch_uids_append(struct fetch_uids *to, const struct fetch_uids *from)
-{
-	if (to->n + from->n > to->cap) {
-		size_t cap = to->n + from->n + 64;
-		uint32_t *v = realloc(to->v, cap * sizeof(*v));
-		if (v == NULL)
-			return -1;
-		to->v = v;
-		to->cap = cap;
-	}
-	memcpy(to->v + to->n, from->v, from->n * sizeof(*from->v));
-	to->n += from->n;
-	return 0;
-}
 
 /* The actions a previous run committed but did not get to do. */
 static int
@@ -96,10 +81,31 @@ fetch_apply_actions(struct fetch_session *s)
 		s->owed.n = 0;
 		return st;
 	}
+	testknob_step("an after-fetch action done, not yet cleared");
 	if (fetch_uids_append(&s->done, &s->owed) != 0)
 		return IMAP_TEMPFAIL;
 	s->owed.n = 0;
 	return IMAP_OK;
+}
+
+void
+fetch_clear_done(struct fetch_session *s)
+{
+	if (s->done.n == 0)
+		return;
+	if (store_begin(s->store) != 0) {
+		log_warnx("fetcher: cannot clear done actions mailbox=%s: %s",
+		          s->mb->name, store_error(s->store));
+		return;
+	}
+	for (size_t i = 0; i < s->done.n; i++)
+		store_action_done(s->store, s->cursor.id, s->done.v[i]);
+	if (store_commit(s->store) != 0) {
+		/* Only repeats harmless actions after a restart. */
+		store_rollback(s->store);
+		return;
+	}
+	s->done.n = 0;
 }
 
 /* Sets a refetch request back to open with the reason it failed. */
@@ -115,57 +121,50 @@ fetch_refetch_refuse(struct fetch_session *s, const struct store_quarantine *q,
 		         store_error(s->store));
 }
 
-struct fetch_refetch_ctx {
-	struct fetch_session *s;
-	const struct store_quarantine *q;
-	bool got;
-};
-
+/* Stores the refetched mail over its header-only copy, in one commit. */
 static int
-fetch_refetch_one(void *arg, uint32_t uid, const char *raw, size_t len)
+fetch_refetch_store(struct fetch_session *s, const struct store_quarantine *q,
+                    const struct imap_mail *mail)
 {
-	struct fetch_refetch_ctx *c = arg;
-	struct fetch_session *s = c->s;
 	bool act = s->mb->after_fetch_action != CONF_AFTER_FETCH_NONE;
 	struct ingest_result r;
 	int rc;
 
-	c->got = true;
 	if (store_begin(s->store) != 0)
 		return -1;
-	rc = ingest_reprocess(s->store, s->cfg, c->q->id, raw, len, time(NULL),
-	                      &r);
-	ingest_result_clear(&r);
+	rc = ingest_reprocess(s->store, s->cfg, q->id, mail->raw, mail->len,
+	                      time(NULL), &r);
+	if (rc >= 0)
+		ingest_result_clear(&r);
 	/* Untouched while it was too large; now it is stored, it is owed
 	 * its after-fetch action like any other mail. */
 	if (rc >= 0 && act &&
-	    store_action_add(s->store, s->cursor.id, uid) != 0)
+	    store_action_add(s->store, s->cursor.id, mail->uid) != 0)
 		rc = -1;
 	if (rc < 0 || store_commit(s->store) != 0) {
 		log_errx(
 		    "fetcher: cannot store refetched mail quarantine=%lld: "
 		    "%s",
-		    c->q->id, store_error(s->store));
+		    q->id, store_error(s->store));
 		store_rollback(s->store);
 		return -1;
 	}
 	/* Only after the commit may the server be told. */
-	if (act && fetch_uids_add(&s->owed, uid) != 0)
+	if (act && fetch_uids_add(&s->owed, mail->uid) != 0)
 		return -1;
 	log_info("ingest: quarantined mail fetched whole event=message."
 	         "refetched mailbox=%s uid=%u quarantine=%lld ticket=%lld "
 	         "size=%zu",
-	         s->mb->name, uid, c->q->id, c->q->ticket_id, len);
+	         s->mb->name, mail->uid, q->id, q->ticket_id, mail->len);
 	return 0;
 }
 
 static enum imap_status
 fetch_refetch_entry(struct fetch_session *s, const struct store_quarantine *q)
 {
-	struct fetch_refetch_ctx c = {s, q, false};
 	uint32_t uid = (uint32_t)q->uid;
+	struct imap_batch b;
 	enum imap_status st;
-	int cb_rc;
 
 	if (q->uid <= 0 || q->uidvalidity != s->cursor.uidvalidity) {
 		fetch_refetch_refuse(
@@ -179,11 +178,15 @@ fetch_refetch_entry(struct fetch_session *s, const struct store_quarantine *q)
 		    s, q, "still over the mailbox's max_message_size");
 		return IMAP_OK;
 	}
-	st = imap_fetch(s->imap, &uid, 1, false, fetch_refetch_one, &c, &cb_rc);
-	if (st == IMAP_OK && !c.got)
+	if ((st = imap_fetch(s->imap, &uid, 1, false, &b)) != IMAP_OK)
+		return st;
+	if (b.n == 0)
 		fetch_refetch_refuse(s, q,
 		                     "the mail is no longer in the folder");
-	return st;
+	else
+		fetch_refetch_store(s, q, &b.v[0]);
+	imap_batch_free(&b);
+	return IMAP_OK;
 }
 
 enum imap_status

@@ -1,7 +1,8 @@
 /*
- * fetcher_drain: the work of a connected session — settle the cursor
- * after SELECT, ingest new mail in batches (one transaction and one fsync
- * per batch, a savepoint per mail), then flag or move what was stored.
+ * fetcher_drain: the IMAP thread's side of a connected session — settle
+ * the cursor after SELECT, list new mail, fetch it in batches and parse
+ * it, hand each batch to the store thread (fetcher_pipe.c), and flag or
+ * move on the server what that thread has committed.
  */
 #include "fetcher_p.h"
 
@@ -14,7 +15,7 @@
 #include <time.h>
 
 /* A batch ends at this many mails or bytes, whichever comes first. */
-#define FETCH_BATCH_MAILS 100
+#define FETCH_BATCH_MAILS 250
 #define FETCH_BATCH_BYTES (8LL << 20)
 
 int
@@ -32,6 +33,15 @@ fetch_uids_add(struct fetch_uids *u, uint32_t uid)
 	return 0;
 }
 
+int
+fetch_uids_append(struct fetch_uids *to, const struct fetch_uids *from)
+{
+	for (size_t i = 0; i < from->n; i++)
+		if (fetch_uids_add(to, from->v[i]) != 0)
+			return -1;
+	return 0;
+}
+
 void
 fetch_uids_free(struct fetch_uids *u)
 {
@@ -39,241 +49,98 @@ fetch_uids_free(struct fetch_uids *u)
 	memset(u, 0, sizeof(*u));
 }
 
-static void
-fetch_store_failed(struct fetch_session *s, const char *what)
-{
-	log_errx("fetcher: %s failed mailbox=%s: %s; the mail stays on the "
-	         "server and is tried again",
-	         what, s->mb->name, store_error(s->store));
-}
-
-/* Opens the batch's transaction, clearing actions done meanwhile. */
+/*
+ * Takes what the store thread has finished: the actions it committed are
+ * now owed on the server.  Returns -1 when a batch failed.
+ */
 static int
-fetch_begin(struct fetch_session *s)
+fetch_take_finished(struct fetch_session *s, bool wait)
 {
-	if (s->in_tx)
-		return 0;
-	if (store_begin(s->store) != 0) {
-		fetch_store_failed(s, "starting a transaction");
-		return -1;
+	struct fetch_job *job = fetch_pipe_collect(&s->pipe, wait), *next;
+	int rc = 0;
+
+	for (; job != NULL; job = next) {
+		next = job->next;
+		if (fetch_uids_append(&s->owed, &job->acted) != 0 ||
+		    job->failed)
+			rc = -1;
+		fetch_job_free(job);
 	}
-	s->in_tx = true;
-	for (size_t i = 0; i < s->done.n; i++) {
-		if (store_action_done(s->store, s->cursor.id, s->done.v[i])) {
-			fetch_store_failed(s, "clearing done actions");
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Commits the batch: the fsync after which the server may be told. */
-static int
-fetch_commit(struct fetch_session *s)
-{
-	if (!s->in_tx)
-		return 0;
-	s->in_tx = false;
-	if (store_commit(s->store) != 0) {
-		fetch_store_failed(s, "committing a batch");
-		store_rollback(s->store);
-		s->owed.n = 0;
-		return -1;
-	}
-	s->done.n = 0;
-	return 0;
-}
-
-static void
-fetch_abort(struct fetch_session *s)
-{
-	if (s->in_tx)
-		store_rollback(s->store);
-	s->in_tx = false;
-	s->owed.n = 0;
-}
-
-static const char *const fetch_outcomes[] = {
-    [INGEST_CREATED] = "ticket.created",
-    [INGEST_APPENDED] = "message.appended",
-    [INGEST_DUPLICATE] = "message.duplicate",
-};
-
-static void
-fetch_log_result(struct fetch_session *s, uint32_t uid,
-                 const struct ingest_result *r)
-{
-	char from[160], subject[200];
-	const struct mime_message *m = r->msg;
-
-	log_info("ingest: %s event=%s ticket=%lld mailbox=%s uid=%u from=%s "
-	         "subject=%s%s%s%s%s",
-	         r->outcome == INGEST_CREATED    ? "new ticket"
-	         : r->outcome == INGEST_APPENDED ? "reply on ticket"
-	                                         : "already stored",
-	         fetch_outcomes[r->outcome], r->ticket_id, s->mb->name, uid,
-	         log_quote(from, sizeof(from), m ? m->from.addr : NULL),
-	         log_quote(subject, sizeof(subject), m ? m->subject : NULL),
-	         r->thread_by ? " by=" : "", r->thread_by ? r->thread_by : "",
-	         r->reopened ? " reopened=yes" : "",
-	         r->quarantine_id > 0 ? " quarantined=yes" : "");
-	s->created += r->outcome == INGEST_CREATED;
-	s->appended += r->outcome == INGEST_APPENDED;
-	s->duplicates += r->outcome == INGEST_DUPLICATE;
-}
-
-/* The cursor moves past uid, and its server action is owed, in the
- * same transaction as the mail. */
-static int
-fetch_account(struct fetch_session *s, uint32_t uid, bool act)
-{
-	if (act && s->mb->after_fetch_action != CONF_AFTER_FETCH_NONE) {
-		if (store_action_add(s->store, s->cursor.id, uid) != 0 ||
-		    fetch_uids_add(&s->owed, uid) != 0)
-			return -1;
-	}
-	if (store_mailbox_advance(s->store, s->cursor.id, uid) != 0)
-		return -1;
-	s->cursor.last_uid = uid;
-	return 0;
-}
-
-static int
-fetch_one(void *arg, uint32_t uid, const char *raw, size_t len)
-{
-	struct fetch_session *s = arg;
-	struct ingest_source src = {s->mb->name, s->cursor.id,
-	                            s->cursor.uidvalidity, uid};
-	struct ingest_result r;
-
-	if (fetch_begin(s) != 0)
-		return -1;
-	if (ingest_message(s->store, s->cfg, &src, raw, len, time(NULL), &r) !=
-	    0) {
-		log_errx(
-		    "ingest: cannot store mail mailbox=%s uid=%u: %s; "
-		    "stopping the batch here, the mail stays on the server",
-		    s->mb->name, uid, store_error(s->store));
+	if (rc != 0)
 		s->failed = true;
-		return -1;
-	}
-	fetch_log_result(s, uid, &r);
-	ingest_result_clear(&r);
-	if (fetch_account(s, uid, true) != 0 ||
-	    fetch_uids_add(&s->delivered, uid) != 0) {
-		fetch_store_failed(s, "advancing the cursor");
-		s->failed = true;
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
-/* Names the listed UIDs the server did not return, before the cursor
- * moves past them: expunged meanwhile, normally, but worth a line. */
-static void
-fetch_log_gaps(struct fetch_session *s, const uint32_t *uids, size_t n)
-{
-	size_t d = 0;
-
-	/* Both lists ascend: a merge finds what was asked but not given. */
-	for (size_t i = 0; i < n; i++) {
-		while (d < s->delivered.n && s->delivered.v[d] < uids[i])
-			d++;
-		if (d < s->delivered.n && s->delivered.v[d] == uids[i])
-			continue;
-		log_warnx("fetcher: listed mail not returned by FETCH "
-		          "event=fetcher.gap mailbox=%s uid=%u: expunged "
-		          "meanwhile? skipped",
-		          s->mb->name, uids[i]);
-	}
-}
-
-/* Fetches and ingests one batch; commits it; then acts on the server. */
+/* A new job for these UIDs, fetched; header_only for an oversized one. */
 static enum imap_status
-fetch_batch(struct fetch_session *s, const uint32_t *uids, size_t n)
+fetch_job_fetch(struct fetch_session *s, const uint32_t *uids, size_t n,
+                uint32_t oversize, struct fetch_job **job_r)
 {
+	struct fetch_job *job = calloc(1, sizeof(*job));
 	enum imap_status st;
-	int cb_rc;
 
-	s->delivered.n = 0;
-	st = imap_fetch(s->imap, uids, n, false, fetch_one, s, &cb_rc);
+	*job_r = NULL;
+	if (job == NULL || (job->asked = malloc(n * sizeof(*uids))) == NULL) {
+		free(job);
+		return IMAP_TEMPFAIL;
+	}
+	memcpy(job->asked, uids, n * sizeof(*uids));
+	job->n_asked = n;
+	st = imap_fetch(s->imap, uids, n, oversize > 0, &job->batch);
+	if (st == IMAP_OK && (job->mails = calloc(job->batch.n + 1,
+	                                          sizeof(*job->mails))) == NULL)
+		st = IMAP_TEMPFAIL;
 	if (st != IMAP_OK) {
-		fetch_abort(s);
+		fetch_job_free(job);
 		return st;
 	}
-	/* Mail expunged meanwhile is skipped by the server: move past it. */
-	if (cb_rc == 0 && !s->failed && s->delivered.n < n) {
-		fetch_log_gaps(s, uids, n);
-		if (s->cursor.last_uid < uids[n - 1] &&
-		    (fetch_begin(s) != 0 ||
-		     fetch_account(s, uids[n - 1], false) != 0))
-			s->failed = true;
+	*job_r = job;
+	return IMAP_OK;
+}
+
+/* Parses the job's mails here, so the store thread only stores. */
+static int
+fetch_job_parse(struct fetch_session *s, struct fetch_job *job,
+                uint32_t oversize)
+{
+	for (size_t i = 0; i < job->batch.n; i++) {
+		struct fetch_mail *m = &job->mails[i];
+
+		m->uid = job->batch.v[i].uid;
+		m->raw = job->batch.v[i].raw;
+		m->len = job->batch.v[i].len;
+		m->oversize = oversize;
+		job->n = i + 1;
+		if (oversize == 0 &&
+		    ingest_parse(s->cfg, m->raw, m->len, &m->parsed) != 0)
+			return -1;
 	}
-	if (fetch_commit(s) != 0)
+	return 0;
+}
+
+/* Fetches, parses and hands over one batch, then acts on what the store
+ * thread has committed meanwhile. */
+static enum imap_status
+fetch_batch(struct fetch_session *s, const uint32_t *uids, size_t n,
+            uint32_t oversize)
+{
+	struct fetch_job *job;
+	enum imap_status st = fetch_job_fetch(s, uids, n, oversize, &job);
+
+	if (st != IMAP_OK)
+		return st;
+	if (fetch_job_parse(s, job, oversize) != 0) {
+		fetch_job_free(job);
 		return IMAP_TEMPFAIL;
+	}
+	if (fetch_pipe_submit(&s->pipe, job) != 0 ||
+	    fetch_take_finished(s, false) != 0)
+		s->failed = true;
 	st = fetch_apply_actions(s);
 	return st != IMAP_OK ? st : s->failed ? IMAP_TEMPFAIL : IMAP_OK;
 }
 
-/* A mail over the size limit: its header becomes a ticket with a note. */
-struct fetch_oversize {
-	struct fetch_session *s;
-	uint32_t size;
-};
-
-static int
-fetch_oversize_one(void *arg, uint32_t uid, const char *header, size_t len)
-{
-	struct fetch_oversize *o = arg;
-	struct fetch_session *s = o->s;
-	struct ingest_source src = {s->mb->name, s->cursor.id,
-	                            s->cursor.uidvalidity, uid};
-	struct ingest_result r;
-
-	if (fetch_begin(s) != 0)
-		return -1;
-	if (ingest_oversize(s->store, s->cfg, &src, header, len, o->size,
-	                    s->mb->max_message_size, time(NULL), &r) != 0) {
-		log_errx("ingest: cannot record an oversized mail mailbox=%s "
-		         "uid=%u: %s",
-		         s->mb->name, uid, store_error(s->store));
-		s->failed = true;
-		return -1;
-	}
-	log_warnx("ingest: mail over the size limit left on the server "
-	          "event=message.oversize mailbox=%s uid=%u size=%u limit=%lld "
-	          "ticket=%lld",
-	          s->mb->name, uid, o->size, s->mb->max_message_size,
-	          r.ticket_id);
-	s->oversize++;
-	ingest_result_clear(&r);
-	/* Untouched on the server: no action is owed for it. */
-	if (fetch_account(s, uid, false) != 0) {
-		s->failed = true;
-		return -1;
-	}
-	return 0;
-}
-
-static enum imap_status
-fetch_oversize(struct fetch_session *s, const struct imap_uid *u)
-{
-	struct fetch_oversize o = {s, u->size};
-	enum imap_status st;
-	int cb_rc;
-
-	st = imap_fetch(s->imap, &u->uid, 1, true, fetch_oversize_one, &o,
-	                &cb_rc);
-	if (st != IMAP_OK) {
-		fetch_abort(s);
-		return st;
-	}
-	if (fetch_commit(s) != 0 || s->failed)
-		return IMAP_TEMPFAIL;
-	return IMAP_OK;
-}
-
-/* Ingests the listed mail: batches of the fetchable, the rest alone. */
+/* Fetches the listed mail: batches of the fetchable, the rest alone. */
 static enum imap_status
 fetch_walk(struct fetch_session *s, const struct imap_uid *v, size_t n)
 {
@@ -286,7 +153,8 @@ fetch_walk(struct fetch_session *s, const struct imap_uid *v, size_t n)
 		long long bytes = 0;
 
 		if (v[i].size > s->mb->max_message_size) {
-			st = fetch_oversize(s, &v[i++]);
+			st = fetch_batch(s, &v[i].uid, 1, v[i].size);
+			i++;
 			continue;
 		}
 		while (i < n && k < FETCH_BATCH_MAILS &&
@@ -295,7 +163,7 @@ fetch_walk(struct fetch_session *s, const struct imap_uid *v, size_t n)
 			bytes += v[i].size;
 			batch[k++] = v[i++].uid;
 		}
-		st = fetch_batch(s, batch, k);
+		st = fetch_batch(s, batch, k, 0);
 	}
 	return st;
 }
@@ -317,9 +185,18 @@ fetch_drain(struct fetch_session *s)
 		          s->mb->name, n, s->cursor.last_uid);
 	st = fetch_walk(s, v, n);
 	free(v);
-	if (st == IMAP_OK &&
+	/* Everything handed over is stored (or failed) before the next
+	 * listing, which starts from the committed cursor. */
+	if (fetch_take_finished(s, true) != 0 && st == IMAP_OK)
+		st = IMAP_TEMPFAIL;
+	s->cursor.last_uid = fetch_pipe_last_uid(&s->pipe);
+	if (st == IMAP_OK)
+		st = fetch_apply_actions(s);
+	if (n > 0 && st == IMAP_OK &&
 	    store_mailbox_fetched(s->store, s->cursor.id, time(NULL)) != 0)
-		fetch_store_failed(s, "recording the fetch time");
+		log_warnx("fetcher: cannot record the fetch time mailbox=%s: "
+		          "%s",
+		          s->mb->name, store_error(s->store));
 	return st;
 }
 
@@ -333,7 +210,9 @@ fetch_open_folder(struct fetch_session *s)
 		return st;
 	if (store_mailbox_open(s->store, s->mb->name, folder.uidvalidity,
 	                       time(NULL), &s->cursor) != 0) {
-		fetch_store_failed(s, "reading the mailbox cursor");
+		log_errx("fetcher: cannot read the mailbox cursor mailbox=%s: "
+		         "%s",
+		         s->mb->name, store_error(s->store));
 		return IMAP_TEMPFAIL;
 	}
 	if (s->cursor.new_epoch)
@@ -346,5 +225,8 @@ fetch_open_folder(struct fetch_session *s)
 	         "folder=%s uidvalidity=%u exists=%u last_uid=%lld",
 	         s->mb->name, s->mb->folder, folder.uidvalidity, folder.exists,
 	         s->cursor.last_uid);
+	if (fetch_pipe_start(&s->pipe, s->f->conf->store.path, s->cfg, s->mb,
+	                     &s->cursor) != 0)
+		return IMAP_TEMPFAIL;
 	return IMAP_OK;
 }

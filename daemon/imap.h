@@ -71,19 +71,28 @@ struct imap_uid {
 enum imap_status imap_list(struct imap *imap, uint32_t after,
                            struct imap_uid **v_r, size_t *n_r);
 
-/* Called for each fetched mail; the bytes are borrowed for the call. */
-typedef int (*imap_fetch_cb)(void *arg, uint32_t uid, const char *raw,
-                             size_t len);
+/* One fetched mail; the bytes belong to the batch. */
+struct imap_mail {
+	uint32_t uid;
+	const char *raw;
+	size_t len;
+};
+
+/* Fetched mail in ascending UID order; free with imap_batch_free. */
+struct imap_batch {
+	struct imap_mail *v;
+	size_t n;
+	void *result; /* the library's answer the bytes point into */
+};
 
 /*
  * Fetches the mails with these UIDs (BODY.PEEK[], so nothing is marked
- * read) or, when header_only, their header (BODY.PEEK[HEADER]), and calls
- * cb for each in ascending UID order.  A UID the server no longer has is
- * skipped.  A non-zero return of cb stops the walk and is returned.
+ * read) or, when header_only, their header (BODY.PEEK[HEADER]).  A UID
+ * the server no longer has is simply missing from the batch.
  */
 enum imap_status imap_fetch(struct imap *imap, const uint32_t *uids, size_t n,
-                            bool header_only, imap_fetch_cb cb, void *arg,
-                            int *cb_rc_r);
+                            bool header_only, struct imap_batch *out);
+void imap_batch_free(struct imap_batch *batch);
 
 /* Sets \Seen on these UIDs. */
 enum imap_status imap_flag_seen(struct imap *imap, const uint32_t *uids,

@@ -134,40 +134,46 @@ imap_list(struct imap *imap, uint32_t after, struct imap_uid **v_r, size_t *n_r)
 }
 
 static int
-imap_compare_item(const void *a, const void *b)
+imap_compare_mail(const void *a, const void *b)
 {
-	uint32_t x = ((const struct imap_item *)a)->uid;
-	uint32_t y = ((const struct imap_item *)b)->uid;
+	uint32_t x = ((const struct imap_mail *)a)->uid;
+	uint32_t y = ((const struct imap_mail *)b)->uid;
 
 	return x < y ? -1 : x > y;
 }
 
-/* Calls cb on each answered mail in UID order. */
+/* The answered mails of result, in UID order, into out. */
 static int
-imap_deliver(clist *result, imap_fetch_cb cb, void *arg)
+imap_batch_fill(clist *result, struct imap_batch *out)
 {
-	struct imap_item *items =
-	    calloc(clist_count(result) + 1, sizeof(*items));
-	size_t n = 0;
-	int rc = 0;
-
-	if (items == NULL)
+	out->v = calloc(clist_count(result) + 1, sizeof(*out->v));
+	out->n = 0;
+	out->result = result;
+	if (out->v == NULL)
 		return -1;
 	for (clistiter *c = clist_begin(result); c; c = clist_next(c)) {
-		imap_item_read(clist_content(c), &items[n]);
-		if (items[n].uid != 0 && items[n].body != NULL)
-			n++;
+		struct imap_item item;
+		imap_item_read(clist_content(c), &item);
+		if (item.uid != 0 && item.body != NULL)
+			out->v[out->n++] =
+			    (struct imap_mail){item.uid, item.body, item.len};
 	}
-	qsort(items, n, sizeof(*items), imap_compare_item);
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = cb(arg, items[i].uid, items[i].body, items[i].len);
-	free(items);
-	return rc;
+	qsort(out->v, out->n, sizeof(*out->v), imap_compare_mail);
+	return 0;
+}
+
+void
+imap_batch_free(struct imap_batch *batch)
+{
+	if (batch->result != NULL)
+		mailimap_fetch_list_free(batch->result);
+	free(batch->v);
+	memset(batch, 0, sizeof(*batch));
 }
 
 enum imap_status
 imap_fetch(struct imap *imap, const uint32_t *uids, size_t n, bool header_only,
-           imap_fetch_cb cb, void *arg, int *cb_rc_r)
+           struct imap_batch *out)
 {
 	struct mailimap_fetch_type *ft =
 	    mailimap_fetch_type_new_fetch_att_list_empty();
@@ -177,22 +183,29 @@ imap_fetch(struct imap *imap, const uint32_t *uids, size_t n, bool header_only,
 	clist *result;
 	enum imap_status st;
 
-	*cb_rc_r = 0;
+	memset(out, 0, sizeof(*out));
 	if (ft != NULL && section != NULL) {
 		mailimap_fetch_type_new_fetch_att_list_add(
 		    ft, mailimap_fetch_att_new_uid());
 		mailimap_fetch_type_new_fetch_att_list_add(
 		    ft, mailimap_fetch_att_new_body_peek_section(section));
-	} else if (section != NULL) {
-		mailimap_section_free(section);
+	} else {
+		if (section != NULL)
+			mailimap_section_free(section);
+		if (ft != NULL)
+			mailimap_fetch_type_free(ft);
+		ft = NULL;
 	}
 	st = imap_uid_fetch(imap, imap_set(uids, n), ft, &result,
 	                    header_only ? "UID FETCH BODY.PEEK[HEADER]"
 	                                : "UID FETCH BODY.PEEK[]");
 	if (st != IMAP_OK)
 		return st;
-	*cb_rc_r = imap_deliver(result, cb, arg);
-	mailimap_fetch_list_free(result);
+	if (imap_batch_fill(result, out) != 0) {
+		imap_batch_free(out);
+		snprintf(imap->error, sizeof(imap->error), "out of memory");
+		return IMAP_TEMPFAIL;
+	}
 	return IMAP_OK;
 }
 

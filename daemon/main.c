@@ -9,6 +9,8 @@
 #include "runtime.h"
 #include "sdnotify.h"
 #include "store.h"
+#include "testknob.h"
+#include "tlsverify.h"
 #include "version.h"
 
 #include <errno.h>
@@ -316,5 +318,10 @@ main(int argc, char **argv)
 	if (opts.check_config)
 		return main_check_config(opts.config_path);
 	log_init(LOG_LEVEL_INFO);
+	testknob_init();
+	if (tlsverify_init() != 0) {
+		log_errx("complaintd: cannot initialise GnuTLS; not starting");
+		return EX_OSERR;
+	}
 	return main_run(opts.config_path);
 }

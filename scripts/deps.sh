@@ -5,7 +5,7 @@ set -euo pipefail
 
 COMPLAINTD_PACKAGES=(
   build-essential cmake pkg-config clang-format clang libclang-rt-14-dev
-  libetpan-dev libcurl4-gnutls-dev libgnutls28-dev libsasl2-modules
+  libetpan-dev libcurl4-gnutls-dev libgnutls28-dev nettle-dev libsasl2-modules
   libsqlite3-dev sqlite3 libconfig-dev libsystemd-dev libpcre2-dev
   libcmocka-dev
   dovecot-imapd python3 python3-aiosmtpd python3-pytest openssl systemd

@@ -64,7 +64,7 @@ class Daemon:
     def log(self):
         return self.log_path.read_text(errors="replace")
 
-    def wait_log(self, pattern, timeout=5.0, count=1):
+    def wait_log(self, pattern, timeout=15.0, count=1):
         """Waits until pattern (a regex) matches count lines of the log."""
         deadline = time.monotonic() + timeout
         rx = re.compile(pattern)

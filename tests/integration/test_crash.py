@@ -4,11 +4,15 @@ right ticket, and the after-fetch action reached the server for every mail.
 
 The mails (corpus.bulk: ~4 KB complaints, and replies by In-Reply-To or
 References to earlier mails of the set) are delivered straight into the
-Maildir.  Each run of the daemon is killed with SIGKILL once its log shows
-a seeded random number of ingest verdicts, plus a seeded random few
-milliseconds, so kills land inside batches, at commits and during the
-server-side action; each kill is checked to have come before the drain
-ended.  The kill plan is printed; CRASH_SEED=N reruns another plan.
+Maildir.  The daemon drains a thousand mails in a fraction of a second
+and logs a batch only once it has committed, so a kill timed from outside
+would rarely land inside a batch; instead each run is told, through the
+test-only COMPLAINTD_TEST_KILL_AT=N, to SIGKILL itself at its Nth step —
+a mail stored but its batch not committed, a batch committed but not yet
+flagged or moved, an action done but not yet cleared — with N drawn at
+random (seeded) from the work that run has left.  Each run is checked to
+have died of SIGKILL.  The kill plan is printed; CRASH_SEED=N reruns
+another plan.
 """
 
 import collections
@@ -20,6 +24,8 @@ import re
 import signal
 import subprocess
 import time
+
+import sqlite3
 
 import corpus as corpuslib
 from configs import lab_config
@@ -109,7 +115,25 @@ def wait_server(lab, check, what, timeout=30):
         time.sleep(0.1)
 
 
-def crash_drain(lab, complaintd_bin, tmp_path, mails, kills, thresholds, extra=None,
+def batch_size():
+    """FETCH_BATCH_MAILS, read from the daemon's source."""
+    src = os.environ.get("COMPLAINTD_SOURCE_DIR") or os.path.join(
+        os.path.dirname(__file__), "..", "..")
+    with open(os.path.join(src, "daemon", "fetcher_drain.c")) as f:
+        return int(re.search(r"#define FETCH_BATCH_MAILS (\d+)", f.read()).group(1))
+
+
+def committed_uid(tmp_path):
+    """The mailbox cursor as committed: the highest UID stored."""
+    db = tmp_path / "complaintd.db"
+    if not db.exists():
+        return 0
+    with sqlite3.connect("file:%s?mode=ro" % db, uri=True) as c:
+        row = c.execute("SELECT max(last_uid) FROM mailboxes").fetchone()
+    return row[0] or 0
+
+
+def crash_drain(lab, complaintd_bin, tmp_path, mails, kills, extra=None,
                 seed=SEED):
     """Delivers mails, then kills `kills` daemon runs mid-drain and lets a
     last one finish.  Returns (config path, the last run's Daemon, every
@@ -129,36 +153,37 @@ def crash_drain(lab, complaintd_bin, tmp_path, mails, kills, thresholds, extra=N
     if extra:
         mb["extra"] = extra
     conf = lab_config(tmp_path, lab, mailboxes=[mb])
-    # Two kinds of moment: anywhere in a batch, or just after a batch's
-    # last verdict, when the daemon commits and then flags or moves the
-    # batch on the server (FETCH_BATCH_MAILS = 100).
-    plan = []
-    for _ in range(kills):
-        if rng.random() < 0.5:
-            plan.append(("in a batch", rng.randint(*thresholds),
-                         round(rng.uniform(0, 0.003), 4)))
-        else:
-            plan.append(("at a commit", 100, round(rng.uniform(0, 0.005), 4)))
-    print("kill plan (seed %d): %s" % (seed, "; ".join(
-        "%s: after %d verdicts + %.1f ms" % (p[0], p[1], p[2] * 1000) for p in plan)))
+    print("kill plan (seed %d): each run dies at a random step of the "
+          "work it has left" % seed)
     runs = []
-    for k, (_, threshold, delay) in enumerate(plan):
+    batch = batch_size()
+    for k in range(kills):
+        left = last_uid - committed_uid(tmp_path)
+        assert left > 0, "kill %d: the drain had already ended" % (k + 1)
+        # Steps count the store thread's mails, then its commit (so the
+        # first batch commits at step batch + 1), and the IMAP thread's
+        # actions as they come: a third of the kills inside a batch, a
+        # third just after a commit, a third around the first action.
+        # In the last batch only mail steps: a later kill needs work left.
+        first = min(left, batch)
+        step = rng.choice([rng.randint(1, first), first + 1, first + 2]
+                          if left > batch else [rng.randint(1, first)])
         (tmp_path / ("run%d" % k)).mkdir()
-        d = Daemon(complaintd_bin, conf, tmp_path / ("run%d" % k))
+        d = Daemon(complaintd_bin, conf, tmp_path / ("run%d" % k),
+                   env={"COMPLAINTD_TEST_KILL_AT": str(step)})
         tail = LogTail(d)
         try:
-            tail.wait(threshold)
-            time.sleep(delay)
-            d.proc.send_signal(signal.SIGKILL)
-            assert d.proc.wait(timeout=10) == -signal.SIGKILL
+            assert d.proc.wait(timeout=60) == -signal.SIGKILL, \
+                "run %d did not die at step %d:\n%s" % (k + 1, step,
+                                                        d.log()[-2000:])
         finally:
             d.close()
             tail.close()
         runs.append(tail.events)
-        at = tail.events[-1][2]
-        print("kill %d: %d verdicts in this run, the last on uid %d of %d%s" % (
-            k + 1, len(tail.events), at, last_uid, owed(d)))
-        assert at < last_uid, "kill %d came after the drain had ended" % (k + 1)
+        why = re.search(r"killing at step \d+ \(([^)]*)\)", d.log())
+        print("kill %d at step %d of ~%d (%s): %d verdicts committed in this "
+              "run%s" % (k + 1, step, left, why.group(1) if why else "?",
+                         len(tail.events), owed(d)))
 
     (tmp_path / "final").mkdir()
     d = Daemon(complaintd_bin, conf, tmp_path / "final")
@@ -221,8 +246,7 @@ def check_store(complaintctl_bin, conf, mails, runs):
 def test_kill_9_five_times_while_draining_1000_mails(lab, complaintd_bin,
                                                      complaintctl_bin, tmp_path):
     mails = corpuslib.bulk(SEED, 1000)
-    conf, _, runs = crash_drain(lab, complaintd_bin, tmp_path, mails, kills=5,
-                                thresholds=(10, 160))
+    conf, _, runs = crash_drain(lab, complaintd_bin, tmp_path, mails, kills=5)
     check_store(complaintctl_bin, conf, mails, runs)
     flags = lab.list_messages("support")
     assert len(flags) == 1000 and all("\\Seen" in f for _, f in flags)
@@ -233,7 +257,7 @@ def test_kill_9_five_times_while_draining_1000_mails(lab, complaintd_bin,
 def test_kill_9_with_move_after_fetch(lab, complaintd_bin, complaintctl_bin, tmp_path):
     mails = corpuslib.bulk(SEED + 1, 400)
     conf, _, runs = crash_drain(lab, complaintd_bin, tmp_path, mails, kills=3,
-                                thresholds=(10, 90), seed=SEED + 1,
+                                seed=SEED + 1,
                                 extra='    after_fetch = "move:Processed";')
     check_store(complaintctl_bin, conf, mails, runs)
     assert message_ids(lab) == {}, "INBOX not empty"
