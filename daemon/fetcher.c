@@ -25,15 +25,6 @@ static const char *const fetcher_tls_names[] = {
     [CONF_TLS_NONE] = "none",
 };
 
-static long long
-fetcher_monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The next delay: doubling from 1 s to 5 min, drawn from its upper half
  * so that many desks restarted together do not reconnect in step. */
 static long
@@ -57,30 +48,26 @@ fetcher_log_poll(const struct conf_mailbox *mb, enum worker_wait_result r)
 	                                 : "interval");
 }
 
-/* Waits in IDLE until the server has news, a wake-up, or a reason to look
- * at the store (a refetch request) or to re-issue IDLE. */
+/*
+ * Waits in IDLE until the server has news, a wake-up, or the poll
+ * interval has passed: then the folder is listed again all the same, so a
+ * notification lost on the way costs one interval, not the whole IDLE.
+ */
 static enum imap_status
 fetcher_idle(struct fetch_session *s)
 {
-	struct worker *w = &s->f->worker;
-	long long start = fetcher_monotonic_ms();
-	enum worker_wait_result r = WORKER_TIMEOUT;
+	long timeout = s->mb->poll_interval * 1000L;
+	enum worker_wait_result r = WORKER_FD_READY;
 	enum imap_status st = imap_idle_start(s->imap);
 
-	while (st == IMAP_OK) {
-		long long elapsed = fetcher_monotonic_ms() - start;
-		long timeout = s->mb->poll_interval * 1000L;
-
-		if (elapsed >= FETCH_IDLE_MAX_MS)
-			break;
-		if (timeout > FETCH_IDLE_MAX_MS - elapsed)
-			timeout = (long)(FETCH_IDLE_MAX_MS - elapsed);
-		r = worker_wait_fd(w, imap_idle_fd(s->imap), timeout);
-		if (r != WORKER_TIMEOUT || fetch_refetch_pending(s))
-			break;
-	}
 	if (st != IMAP_OK)
 		return st;
+	if (timeout > FETCH_IDLE_MAX_MS)
+		timeout = FETCH_IDLE_MAX_MS;
+	/* Mail that came just before IDLE is announced with its start. */
+	if (!imap_idle_has_news(s->imap))
+		r = worker_wait_fd(&s->f->worker, imap_idle_fd(s->imap),
+		                   timeout);
 	fetcher_log_poll(s->mb, r);
 	return imap_idle_done(s->imap);
 }

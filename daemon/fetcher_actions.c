@@ -206,15 +206,3 @@ fetch_refetch(struct fetch_session *s)
 	store_quarantine_free(v, n);
 	return st;
 }
-
-bool
-fetch_refetch_pending(struct fetch_session *s)
-{
-	struct store_quarantine *v = NULL;
-	size_t n = 0;
-
-	if (store_quarantine_refetch(s->store, s->mb->name, &v, &n) != 0)
-		return false;
-	store_quarantine_free(v, n);
-	return n > 0;
-}

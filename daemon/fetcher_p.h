@@ -138,7 +138,5 @@ void fetch_clear_done(struct fetch_session *s);
 
 /* Fetches again what quarantine asks for (raised size limits). */
 enum imap_status fetch_refetch(struct fetch_session *s);
-/* True when quarantine has fetch requests for this mailbox. */
-bool fetch_refetch_pending(struct fetch_session *s);
 
 #endif

@@ -285,6 +285,19 @@ imap_idle_start(struct imap *imap)
 	return rc == MAILIMAP_NO_ERROR ? IMAP_OK : imap_fail(imap, rc, "IDLE");
 }
 
+bool
+imap_idle_has_news(const struct imap *imap)
+{
+	const mailstream *stream = imap->session->imap_stream;
+	const MMAPString *seen = imap->session->imap_stream_buffer;
+
+	if (stream != NULL && stream->read_buffer_len > 0)
+		return true;
+	return seen != NULL && seen->str != NULL &&
+	       (strstr(seen->str, " EXISTS") != NULL ||
+	        strstr(seen->str, " RECENT") != NULL);
+}
+
 int
 imap_idle_fd(const struct imap *imap)
 {
