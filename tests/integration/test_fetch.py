@@ -234,3 +234,27 @@ def test_oversize_reprocess_after_raising_the_limit(lab, desk,
     while "\\Seen" not in dict(lab.list_messages("support"))[1]:
         assert time.monotonic() < deadline
         time.sleep(0.1)
+
+
+def test_login_and_polling_without_idle(lab, desk, complaintctl_bin):
+    """auth = "login" sends the LOGIN command; idle = false polls."""
+    d = desk(lab, mailboxes=[{"name": "support", "user": "support",
+                              "tls": "starttls",
+                              "extra": '    auth = "login";\n'
+                                       '    idle = false;\n'
+                                       '    poll_interval = "1s";'}])
+    d.wait_log(r"event=imap.connected .*auth=LOGIN idle=no")
+    d.wait_log(r"event=fetcher.selected")
+    lab.inject("support", [lablib.sample_message(5, subject="Polled")])
+    d.wait_log(r"event=ticket.created", timeout=15)
+    assert ctl(complaintctl_bin, d.conf, "list")[0]["subject"] == "Polled"
+
+
+def test_after_fetch_none_leaves_mail_unread(lab, desk):
+    lab.inject("support", [lablib.sample_message(i) for i in range(2)])
+    d = desk(lab, mailboxes=[{"name": "support", "user": "support",
+                              "tls": "starttls",
+                              "extra": '    after_fetch = "none";'}])
+    d.wait_log(r"event=ticket.created", count=2)
+    assert d.stop()[0] == 0
+    assert all("\\Seen" not in f for _, f in lab.list_messages("support"))
