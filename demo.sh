@@ -4,7 +4,8 @@
 # Chinese, GBK and Big5, HTML-only, an attachment, a reply, a duplicate, an
 # out-of-office answer) into its support mailbox, writes a configuration
 # for it and runs complaintd in the foreground so its log scrolls; Ctrl-C
-# stops the daemon, then the tickets it made are listed and the lab stops.
+# stops the daemon, then the tickets it made and the acknowledgements the
+# lab's SMTP server received are listed, and the lab stops.
 # --seconds N stops the daemon by itself after N seconds.
 # With -c FILE: runs complaintd on that configuration instead.
 # Installs missing Debian packages and builds first.
@@ -44,9 +45,6 @@ print("imap_port=%d smtp_port=%d ca=%s" % (e["ports"]["imap"], e["ports"]["smtp"
 print("password=%s" % e["users"]["support"])
 PY
 )"
-$labpy inject "$lab" "$src"/demo/samples/*.eml --user support >/dev/null
-echo "demo: injected $(ls "$src"/demo/samples/*.eml | wc -l) sample complaints into support@" >&2
-
 install -d -m 0755 "$lab/desk"
 printf '%s\n' "$password" >"$lab/desk/support.password"
 chmod 0640 "$lab/desk/support.password"
@@ -69,6 +67,7 @@ mailboxes = (
     user = "support";
     password_file = "support.password";
     poll_interval = "10s";
+    team = "care-team@example.com";
   }
 );
 smtp = {
@@ -76,9 +75,26 @@ smtp = {
   tls = "none";
   from = "Demo Customer Care <support@example.com>";
 };
+templates = { dir = "$src/config/templates"; };
 CONF
 "$daemon" --check-config -c "$lab/desk/complaintd.conf" >/dev/null
 echo "demo: running complaintd -c $lab/desk/complaintd.conf (Ctrl-C stops it)" >&2
+# The samples arrive once the desk watches the mailbox, as new mail does
+# (mail that was there before the desk is ticketed without an ack).
+# Their Date headers are set to now, as a freshly written mail's would be.
+install -d -m 0755 "$lab/samples"
+/usr/bin/python3 - "$src/demo/samples" "$lab/samples" <<'PY'
+import email.utils, pathlib, re, sys
+now = b"Date: " + email.utils.formatdate(localtime=True).encode()
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*.eml")):
+    raw = re.sub(rb"(?m)^Date: .*$", now, f.read_bytes(), count=1)
+    (pathlib.Path(sys.argv[2]) / f.name).write_bytes(raw)
+PY
+(
+  sleep 2
+  $labpy inject "$lab" "$lab"/samples/*.eml --user support >/dev/null &&
+    echo "demo: $(ls "$lab"/samples/*.eml | wc -l) sample complaints arrived at support@" >&2
+) &
 set +e
 if [ -n "$seconds" ]; then
   timeout -s INT "$seconds" "$daemon" -c "$lab/desk/complaintd.conf"
@@ -87,9 +103,21 @@ else
 fi
 status=$?
 set -e
+# timeout(1) says 124 when it had to stop the daemon, which then exited 0.
+[ -n "$seconds" ] && [ "$status" -eq 124 ] && status=0
 ctl="$src/build/daemon/complaintctl -c $lab/desk/complaintd.conf"
 echo "demo: complaintd exited with status $status; the tickets it made:" >&2
 $ctl list
+echo >&2
+echo "demo: what the lab's SMTP server received (acknowledgements to customers, notices to the team):" >&2
+$ctl --json outbox --all | /usr/bin/python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+print("%-8s %-30s %-4s %-13s %s" % ("STATUS", "TO", "LANG", "KIND", "SUBJECT"))
+for r in rows:
+    print("%-8s %-30s %-4s %-13s %s" % (r["status"], r["to"], r["language"] or "-",
+                                      r["kind"], r["subject"]))
+'
 echo >&2
 echo "demo: one of them in full ($ctl show 1):" >&2
 $ctl show 1

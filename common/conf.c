@@ -28,7 +28,7 @@ struct conf_ctx {
 	int failed;                    /* errors reported for this file */
 };
 
-static void
+void
 conf_errors_add(struct conf_errors *errors, const char *line)
 {
 	char **v = realloc(errors->v, (errors->n + 1) * sizeof(*v));

@@ -78,9 +78,12 @@ struct conf_log {
 struct conf_desk {
 	char *name;
 	struct conf_strings
-	    addresses;    /* the desk's own addresses, lower-case */
-	char *ticket_tag; /* "ACME" gives subjects "[ACME #123]" */
-	char *timezone;   /* IANA name, checked against tzdata */
+	    addresses;        /* the desk's own addresses, lower-case */
+	char *ticket_tag;     /* "ACME" gives subjects "[ACME #123]" */
+	char *timezone;       /* IANA name, checked against tzdata */
+	char *domain;         /* of our Message-IDs; default: first address's */
+	bool plus_addressing; /* Reply-To support+N-TOKEN@: the MTA must
+	                         deliver plus-addresses to the mailbox */
 };
 
 struct conf_smtp {
@@ -92,6 +95,19 @@ struct conf_smtp {
 	int tls; /* enum conf_smtp_tls */
 	char *ca_file;
 	bool tls_verify;
+	long timeout;   /* seconds a server may stay silent */
+	long retry_for; /* seconds a mail is retried before it fails */
+};
+
+/* Automatic acknowledgements to customers. */
+struct conf_ack {
+	bool enabled;
+	int max_per_hour;     /* automatic mails per address and hour */
+	long first_response;  /* the first answer promised, seconds */
+	char *since;          /* as written; NULL: since each mailbox was
+	                         first seen */
+	long long since_time; /* since, as Unix time; -1 when unset */
+	long bounce_pause;    /* no automatic mail after a hard bounce */
 };
 
 struct conf_ingest {
@@ -111,7 +127,14 @@ struct conf_extract {
 struct conf_templates {
 	char *dir;
 	char *default_language;
+	char *language; /* "auto": the customer's; else always this one */
+	int line;       /* of the section in the file, for errors */
 };
+
+/* The mail the desk sends: <templates.dir>/<lang>/<kind>.txt each. */
+extern const char *const conf_template_kinds[];
+/* The placeholders templates may use. */
+extern const char *const conf_template_placeholders[];
 
 struct conf {
 	char *path; /* the file this was read from */
@@ -121,6 +144,7 @@ struct conf {
 	struct conf_mailbox *mailboxes;
 	size_t n_mailboxes;
 	struct conf_smtp smtp;
+	struct conf_ack ack;
 	struct conf_ingest ingest;
 	struct conf_extract extract;
 	struct conf_templates templates;
@@ -140,6 +164,20 @@ struct conf_errors {
 struct conf *conf_load(const char *path, struct conf_errors *errors);
 void conf_free(struct conf *conf);
 void conf_errors_free(struct conf_errors *errors);
+
+/*
+ * Checks the mail templates conf names: the default (and a fixed)
+ * language has every kind, every language directory present is whole,
+ * and each file parses with known placeholders.  Kept apart from
+ * conf_load because it reads files a desk may install later than its
+ * configuration; --check-config, start-up and reload run both.  Returns
+ * 0, or -1 with "FILE:LINE: templates: ..." lines appended to errors.
+ */
+int conf_check_templates(const struct conf *conf, struct conf_errors *errors);
+
+/* conf_load, then conf_check_templates: what a running desk needs.  NULL
+ * with every error in errors. */
+struct conf *conf_load_all(const char *path, struct conf_errors *errors);
 
 /*
  * "30s", "15m", "4h", "2d", and sums such as "1h30m" → seconds.

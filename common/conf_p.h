@@ -59,8 +59,23 @@ struct conf_section {
 	              void *elem, struct conf *conf);
 };
 
+/* The kind comes first in the variadic part so that a key with no other
+ * attributes still passes at least one argument (ISO C before C23). */
+#define KEY(struct_, field_, ...)                                              \
+	{                                                                      \
+		.name = #field_, .offset = offsetof(struct_, field_),          \
+		.kind = __VA_ARGS__                                            \
+	}
+#define KEY_END                                                                \
+	{                                                                      \
+		.name = NULL                                                   \
+	}
+
 /* NULL-terminated; defined in conf_schema.c. */
 extern const struct conf_section conf_sections[];
+
+/* Appends one error line (a copy). */
+void conf_errors_add(struct conf_errors *errors, const char *line);
 
 /* Records "FILE:LINE: message" for s (or the file itself when s is NULL). */
 void conf_error(struct conf_ctx *ctx, const config_setting_t *s,
@@ -76,5 +91,17 @@ char *conf_resolve_path(const struct conf_ctx *ctx, const char *path);
  */
 char *conf_read_secret(struct conf_ctx *ctx, const config_setting_t *s,
                        const char *path);
+
+/* Shared checks (conf_schema.c). */
+int conf_check_language(struct conf_ctx *ctx, const config_setting_t *s,
+                        const void *field);
+
+/* The outbound sections (conf_outbound.c). */
+extern const struct conf_key conf_ack_keys[];
+extern const struct conf_key conf_templates_keys[];
+int conf_finish_ack(struct conf_ctx *ctx, const config_setting_t *group,
+                    void *elem, struct conf *conf);
+int conf_finish_templates(struct conf_ctx *ctx, const config_setting_t *group,
+                          void *elem, struct conf *conf);
 
 #endif

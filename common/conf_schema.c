@@ -143,6 +143,37 @@ conf_check_tag(struct conf_ctx *ctx, const config_setting_t *s,
 }
 
 static int
+conf_check_domain(struct conf_ctx *ctx, const config_setting_t *s,
+                  const void *field)
+{
+	const char *v = *(char *const *)field;
+
+	if (strlen(v) <= 253 && strchr(v, '.') != NULL && v[0] != '.' &&
+	    conf_all_chars(v, ".-", false))
+		return 0;
+	conf_error(ctx, s, "\"%s\" is not a lower-case domain name", v);
+	return -1;
+}
+
+/* The domain of our Message-IDs defaults to the desk's first address's. */
+static int
+conf_finish_desk(struct conf_ctx *ctx, const config_setting_t *group,
+                 void *elem, struct conf *conf)
+{
+	struct conf_desk *desk = elem;
+	const char *at;
+
+	(void)ctx;
+	(void)group;
+	(void)conf;
+	if (desk->domain != NULL || desk->addresses.n == 0)
+		return 0;
+	at = strchr(desk->addresses.v[0], '@');
+	desk->domain = strdup(at ? at + 1 : "localhost");
+	return desk->domain ? 0 : -1;
+}
+
+static int
 conf_check_timezone(struct conf_ctx *ctx, const config_setting_t *s,
                     const void *field)
 {
@@ -175,7 +206,7 @@ conf_check_readable(struct conf_ctx *ctx, const config_setting_t *s,
 	return -1;
 }
 
-static int
+int
 conf_check_language(struct conf_ctx *ctx, const config_setting_t *s,
                     const void *field)
 {
@@ -266,18 +297,6 @@ static const char *const conf_auth_modes[] = {"auto", "plain", "login", NULL};
 static const char *const conf_smtp_tls_modes[] = {"required", "opportunistic",
                                                   "none", NULL};
 
-/* The kind comes first in the variadic part so that a key with no other
- * attributes still passes at least one argument (ISO C before C23). */
-#define KEY(struct_, field_, ...)                                              \
-	{                                                                      \
-		.name = #field_, .offset = offsetof(struct_, field_),          \
-		.kind = __VA_ARGS__                                            \
-	}
-#define KEY_END                                                                \
-	{                                                                      \
-		.name = NULL                                                   \
-	}
-
 static const struct conf_key conf_store_keys[] = {
     KEY(struct conf_store, path, CONF_KIND_STRING, .flags = CONF_PATH,
         .def = "/var/lib/complaintd/complaintd.db"),
@@ -298,6 +317,8 @@ static const struct conf_key conf_desk_keys[] = {
         .check = conf_check_tag),
     KEY(struct conf_desk, timezone, CONF_KIND_STRING, .def = "UTC",
         .check = conf_check_timezone),
+    KEY(struct conf_desk, domain, CONF_KIND_STRING, .check = conf_check_domain),
+    KEY(struct conf_desk, plus_addressing, CONF_KIND_BOOL, .def = "false"),
     KEY_END,
 };
 
@@ -347,6 +368,10 @@ static const struct conf_key conf_smtp_keys[] = {
     KEY(struct conf_smtp, ca_file, CONF_KIND_STRING, .flags = CONF_PATH,
         .check = conf_check_readable),
     KEY(struct conf_smtp, tls_verify, CONF_KIND_BOOL, .def = "true"),
+    KEY(struct conf_smtp, timeout, CONF_KIND_DURATION, .def = "60s", .min = 5,
+        .max = 3600),
+    KEY(struct conf_smtp, retry_for, CONF_KIND_DURATION, .def = "2d", .min = 60,
+        .max = 30L * 86400),
     KEY_END,
 };
 
@@ -365,14 +390,6 @@ static const struct conf_key conf_extract_keys[] = {
     KEY(struct conf_extract, exchange, CONF_KIND_STRINGS),
     KEY(struct conf_extract, repair, CONF_KIND_STRINGS),
     KEY(struct conf_extract, apology, CONF_KIND_STRINGS),
-    KEY_END,
-};
-
-static const struct conf_key conf_templates_keys[] = {
-    KEY(struct conf_templates, dir, CONF_KIND_STRING, .flags = CONF_PATH,
-        .def = "/usr/share/complaintd/templates"),
-    KEY(struct conf_templates, default_language, CONF_KIND_STRING, .def = "en",
-        .check = conf_check_language),
     KEY_END,
 };
 
@@ -475,7 +492,8 @@ const struct conf_section conf_sections[] = {
     {.name = "desk",
      .flags = CONF_REQUIRED,
      .keys = conf_desk_keys,
-     .offset = offsetof(struct conf, desk)},
+     .offset = offsetof(struct conf, desk),
+     .finish = conf_finish_desk},
     {.name = "mailboxes",
      .flags = CONF_LIST,
      .keys = conf_mailbox_keys,
@@ -488,6 +506,10 @@ const struct conf_section conf_sections[] = {
      .keys = conf_smtp_keys,
      .offset = offsetof(struct conf, smtp),
      .finish = conf_finish_smtp},
+    {.name = "ack",
+     .keys = conf_ack_keys,
+     .offset = offsetof(struct conf, ack),
+     .finish = conf_finish_ack},
     {.name = "ingest",
      .keys = conf_ingest_keys,
      .offset = offsetof(struct conf, ingest)},
@@ -496,6 +518,7 @@ const struct conf_section conf_sections[] = {
      .offset = offsetof(struct conf, extract)},
     {.name = "templates",
      .keys = conf_templates_keys,
-     .offset = offsetof(struct conf, templates)},
+     .offset = offsetof(struct conf, templates),
+     .finish = conf_finish_templates},
     {.name = NULL},
 };

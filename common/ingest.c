@@ -293,6 +293,38 @@ ingest_append(struct store *store, const struct ingest_config *cfg,
 	return 0;
 }
 
+/*
+ * The mail the desk sends because of this one, in the same transaction:
+ * the acknowledgement and notice of a new ticket, the notice of a reply.
+ */
+int
+ingest_tell(struct store *store, const struct ingest_config *cfg,
+            const struct ingest_source *src, const struct ingest_parsed *p,
+            long long now, struct ingest_result *res)
+{
+	struct outbound_cause c = {
+	    .ticket_id = res->ticket_id,
+	    .msg = p->msg,
+	    .sender = ingest_sender(p->msg),
+	    .ticket_subject = p->msg->subject,
+	    .language = p->language,
+	    .order_number = p->order_number,
+	    .expectation = p->expectation,
+	    .mailbox = src->mailbox,
+	    .mailbox_first_seen = src->first_seen,
+	    .received = now,
+	};
+
+	if (cfg->out == NULL)
+		return 0;
+	if (p->msg->n_dsn > 0 &&
+	    outbound_record_bounces(store, cfg->out, p->msg, now) != 0)
+		return -1;
+	if (res->outcome == INGEST_CREATED)
+		return outbound_new_ticket(store, cfg->out, &c, now, &res->out);
+	return outbound_customer_reply(store, cfg->out, &c, now, &res->out);
+}
+
 /* Finds or makes the ticket msg belongs to; fills res. */
 int
 ingest_place(struct store *store, const struct ingest_config *cfg,
@@ -421,9 +453,12 @@ ingest_do(struct store *store, const struct ingest_config *cfg,
 		res->ticket_id = ticket;
 		return rc < 0 ? -1 : 0;
 	}
+	/* The mail first, then what the desk sends because of it, so the
+	 * thread reads in order. */
 	if (ingest_place(store, cfg, src, p, now, res) != 0 ||
 	    ingest_store_message(store, src, p->msg, raw, len, p->sha,
-	                         res->ticket_id, now, &res->message_row) != 0)
+	                         res->ticket_id, now, &res->message_row) != 0 ||
+	    ingest_tell(store, cfg, src, p, now, res) != 0)
 		return -1;
 	if (p->msg->warnings.n > 0)
 		return ingest_quarantine(store, src, p->msg, (long long)len,

@@ -15,6 +15,7 @@
 #include "conf.h"
 #include "extract.h"
 #include "mime.h"
+#include "outbound.h"
 #include "store.h"
 
 /* What ingest needs to know of the desk; read-only, one per thread. */
@@ -25,6 +26,7 @@ struct ingest_config {
 	long reopen_window; /* seconds after closing a reply still reopens */
 	struct mime_limits limits;
 	const struct extract_rules *rules; /* borrowed */
+	const struct outbound_config *out; /* borrowed; NULL: send nothing */
 	unsigned char secret[STORE_SECRET_SIZE];
 };
 
@@ -46,6 +48,8 @@ struct ingest_source {
 	long long mailbox_id;  /* the store's cursor row; -1 for pipe */
 	long long uidvalidity; /* -1 for pipe */
 	long long uid;         /* -1 for pipe */
+	long long first_seen;  /* when the desk first saw the mailbox; -1
+	                          when unknown (pipe) */
 };
 
 enum ingest_outcome {
@@ -65,6 +69,7 @@ struct ingest_result {
 	struct mime_message *msg;   /* the parse; freed by
 	                               ingest_result_clear unless borrowed */
 	bool msg_borrowed;          /* msg is the caller's (ingest_parsed) */
+	struct outbound_result out; /* the acknowledgement and notices */
 };
 
 void ingest_result_clear(struct ingest_result *res);

@@ -51,4 +51,10 @@ int ingest_place(struct store *store, const struct ingest_config *cfg,
                  const struct ingest_source *src, const struct ingest_parsed *p,
                  long long now, struct ingest_result *res);
 
+/* What the desk sends because of the stored mail: acknowledgement,
+ * notices, bounce records.  0 or -1. */
+int ingest_tell(struct store *store, const struct ingest_config *cfg,
+                const struct ingest_source *src, const struct ingest_parsed *p,
+                long long now, struct ingest_result *res);
+
 #endif

@@ -75,7 +75,8 @@ ingest_oversize_do(struct store *store, const struct ingest_config *cfg,
 	}
 	if (ingest_place(store, cfg, src, p, now, res) != 0 ||
 	    ingest_store_message(store, src, p->msg, header, len, p->sha,
-	                         res->ticket_id, now, &res->message_row) != 0)
+	                         res->ticket_id, now, &res->message_row) != 0 ||
+	    ingest_tell(store, cfg, src, p, now, res) != 0)
 		return -1;
 	return ingest_oversize_note(store, src, size, limit, now, res);
 }

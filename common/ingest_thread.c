@@ -1,7 +1,8 @@
 /*
  * ingest_thread: which ticket a mail answers, by layers of evidence from
  * the strongest: the thread headers (our own signed Message-IDs, or any
- * message we know), a signed plus-address, the subject tag (trusted only
+ * message we know; for a bounce, the mail it returns), a signed
+ * plus-address, the subject tag (trusted only
  * from the ticket's customer or participants), and last a reply-prefixed
  * subject equal to one of the sender's open tickets.
  */
@@ -66,6 +67,15 @@ ingest_thread_headers(struct store *store, const struct ingest_config *cfg,
 		rc = ingest_thread_msgid(store, cfg, refs->v[i], &t->ticket_id);
 		if (rc != 0) {
 			t->by = "references";
+			return rc;
+		}
+	}
+	/* A bounce of our own mail names it inside: it belongs with it. */
+	if (msg->dsn_original_id != NULL) {
+		rc = ingest_thread_msgid(store, cfg, msg->dsn_original_id,
+		                         &t->ticket_id);
+		if (rc != 0) {
+			t->by = "bounce";
 			return rc;
 		}
 	}

@@ -454,6 +454,7 @@ mime_message_free(struct mime_message *msg)
 	free(msg->html);
 	mime_attachments_free(msg);
 	free(msg->auto_reason);
+	free(msg->dsn_original_id);
 	mime_strings_free(&msg->warnings);
 	free(msg);
 }

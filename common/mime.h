@@ -94,6 +94,10 @@ struct mime_message {
 	                                   auto-replied"; NULL when auto_flags is 0 */
 	struct mime_dsn_recipient *dsn; /* from a delivery-status part */
 	size_t n_dsn;
+	char *dsn_original_id; /* of a multipart/report delivery-status:
+	                          the Message-ID (without <>) of the mail it
+	                          returns, from its message/rfc822 or
+	                          text/rfc822-headers part; NULL when absent */
 
 	struct mime_strings warnings; /* what could not be parsed cleanly, one
 	                                 short English line each */

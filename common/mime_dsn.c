@@ -2,13 +2,15 @@
  * mime_dsn: delivery status notifications (RFC 3464).  The body of a
  * message/delivery-status part is blocks of header-like fields separated
  * by blank lines: one per message, then one per recipient, whose address,
- * action, status and diagnostic go into msg->dsn.
+ * action, status and diagnostic go into msg->dsn.  The returned message
+ * (or its header) names the mail that bounced: msg->dsn_original_id.
  */
 #include "mime.h"
 #include "mime_p.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "charset.h"
 
@@ -138,4 +140,54 @@ mime_dsn_parse(struct mime_ctx *ctx, const unsigned char *bytes, size_t len)
 		}
 		p = next;
 	}
+}
+
+/* A part type that carries the returned message or its header. */
+static bool
+mime_dsn_returned_type(const char *type)
+{
+	return strcmp(type, "message/rfc822") == 0 ||
+	       strcmp(type, "text/rfc822-headers") == 0 ||
+	       strcmp(type, "message/global") == 0 ||
+	       strcmp(type, "message/global-headers") == 0;
+}
+
+/* Node i is a multipart/report of a delivery-status kind. */
+static bool
+mime_dsn_is_report(const struct mime_node *node)
+{
+	char *rt;
+	bool dsn;
+
+	if (strcmp(node->type, "multipart/report") != 0 || node->ct == NULL)
+		return false;
+	rt = mime_param_raw(node->ct, "report-type", NULL);
+	dsn = rt != NULL && (strcasecmp(rt, "delivery-status") == 0 ||
+	                     strcasecmp(rt, "global-delivery-status") == 0);
+	free(rt);
+	return dsn;
+}
+
+void
+mime_dsn_original(struct mime_ctx *ctx, int i, const unsigned char *bytes,
+                  size_t len)
+{
+	const struct mime_node *node = &ctx->nodes[i];
+	struct mime_fields f = {0};
+	const char *p;
+	char *v;
+
+	/* The first returned part wins; a report names one message. */
+	if (ctx->msg->dsn_original_id != NULL || node->parent < 0 ||
+	    !mime_dsn_returned_type(node->type) ||
+	    !mime_dsn_is_report(&ctx->nodes[node->parent]))
+		return;
+	mime_fields_scan(NULL, (const char *)bytes, (const char *)bytes + len,
+	                 &f, false);
+	if ((v = mime_field_value(ctx, &f, "Message-ID")) != NULL) {
+		p = v;
+		ctx->msg->dsn_original_id = mime_msgid_next(&p, v + strlen(v));
+	}
+	free(v);
+	mime_fields_free(&f);
 }

@@ -189,6 +189,10 @@ const char *mime_part_where(const struct mime_ctx *ctx, int i, char buf[160]);
 /* Recipients of a message/delivery-status body into msg->dsn. */
 void mime_dsn_parse(struct mime_ctx *ctx, const unsigned char *bytes,
                     size_t len);
+/* When part i is the returned message (or its header) of a delivery
+ * report, its Message-ID into msg->dsn_original_id. */
+void mime_dsn_original(struct mime_ctx *ctx, int i, const unsigned char *bytes,
+                       size_t len);
 
 /* mime_auto.c */
 void mime_auto_detect(struct mime_ctx *ctx);

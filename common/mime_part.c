@@ -413,6 +413,7 @@ mime_part_emit(struct mime_ctx *ctx, int i)
 		/* FALLTHROUGH */
 	case MIME_ROLE_ATTACH:
 	case MIME_ROLE_MESSAGE:
+		mime_dsn_original(ctx, i, bytes, len);
 		mime_part_attach(ctx, i, bytes, len);
 		return;
 	case MIME_ROLE_MULTIPART:

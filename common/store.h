@@ -299,6 +299,89 @@ void store_messages_free(struct store_message *v, size_t n);
 int store_message_raw(struct store *store, long long row, char **raw_r,
                       size_t *len_r);
 
+/* ---- outbox: every outgoing mail is a row before it is sent ---------- */
+
+struct store_outbox_new {
+	const char *kind;      /* "ack", "notify_new", "notify_reply", ... */
+	long long ticket_id;   /* -1: none */
+	long long message_row; /* the stored copy in messages, -1: none */
+	const char *sender;    /* envelope MAIL FROM */
+	const char *recipient; /* envelope RCPT TO */
+	const char *message_id;
+	const char *subject;
+	const char *language;
+	const void *raw;
+	size_t raw_len;
+	long long now;
+};
+
+int store_outbox_add(struct store *store, const struct store_outbox_new *o,
+                     long long *id_r);
+
+/* An outbox row.  Strings owned: free with store_outbox_clear. */
+struct store_outbox {
+	long long id;
+	char *kind;
+	long long ticket_id;
+	char *sender;
+	char *recipient;
+	char *message_id;
+	char *subject;
+	char *language;
+	char *status; /* queued, sent, failed, cancelled */
+	long long attempts;
+	long long created;
+	long long next_attempt;
+	long long sent;      /* -1 unless sent */
+	long long last_code; /* the server's last reply code, -1: none */
+	char *last_error;
+	char *raw; /* only from store_outbox_next_due; NUL-terminated */
+	size_t raw_len;
+};
+
+void store_outbox_clear(struct store_outbox *o);
+void store_outbox_free(struct store_outbox *v, size_t n);
+
+/* The oldest queued mail due at now, with its bytes: 1 with *out, 0
+ * when none is due. */
+int store_outbox_next_due(struct store *store, long long now,
+                          struct store_outbox *out);
+/* When the next queued mail falls due: 1 with *when_r, 0 none queued. */
+int store_outbox_next_time(struct store *store, long long *when_r);
+
+int store_outbox_sent(struct store *store, long long id, long long now,
+                      long long code);
+/* Another attempt later: attempts + 1, the answer kept. */
+int store_outbox_retry(struct store *store, long long id, long long next,
+                       long long code, const char *error);
+/* Given up: attempts + 1, status failed, the answer kept. */
+int store_outbox_fail(struct store *store, long long id, long long code,
+                      const char *error);
+
+/* Every queued mail due now: "retry now" after an outage is over. */
+int store_outbox_due_now(struct store *store, long long now);
+
+/* complaintctl: a failed or queued mail queued again now (1), or
+ * cancelled (1); 0 when no such mail waits or failed. */
+int store_outbox_requeue(struct store *store, long long id, long long now);
+int store_outbox_cancel(struct store *store, long long id);
+
+/* Rows with status (NULL: queued and failed), oldest first, no bytes. */
+int store_outbox_list(struct store *store, const char *status,
+                      struct store_outbox **v_r, size_t *n_r);
+
+/* Automatic mail (acks, surveys) queued for address since then. */
+int store_outbox_count_auto(struct store *store, const char *address,
+                            long long since, long long *n_r);
+
+/* 1 when address bounced permanently and the pause has not ended. */
+int store_customer_bounced(struct store *store, const char *address,
+                           long long now);
+/* Records a permanent bounce of address: no automatic mail until. */
+int store_customer_set_bounced(struct store *store, const char *address,
+                               long long until, const char *reason,
+                               long long now);
+
 /* ---- quarantine ----------------------------------------------------- */
 
 struct store_quarantine {

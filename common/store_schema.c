@@ -193,9 +193,50 @@ static const char store_migration_2[] =
     "CREATE INDEX tickets_subject ON tickets(customer_id, subject_norm);"
     "CREATE INDEX tickets_created ON tickets(created);";
 
+static const char store_migration_3[] =
+    /*
+     * The outbox as the sender needs it: the stored copy of the mail,
+     * envelope sender, Message-ID and subject for people, the server's
+     * last answer and code, and 'cancelled'.  SQLite cannot change a
+     * CHECK, so the table is rebuilt.
+     */
+    "CREATE TABLE outbox_v3 ("
+    " id INTEGER PRIMARY KEY,"
+    " kind TEXT NOT NULL,"
+    " ticket_id INTEGER REFERENCES tickets(id),"
+    " message_row INTEGER REFERENCES messages(id),"
+    " sender TEXT NOT NULL DEFAULT '',"
+    " recipient TEXT NOT NULL COLLATE NOCASE,"
+    " message_id TEXT,"
+    " subject TEXT,"
+    " language TEXT,"
+    " raw BLOB NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN"
+    "  ('queued','sent','failed','cancelled')),"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " created INTEGER NOT NULL,"
+    " next_attempt INTEGER NOT NULL,"
+    " sent INTEGER,"
+    " last_code INTEGER,"
+    " last_error TEXT);"
+    "INSERT INTO outbox_v3 (id, kind, ticket_id, recipient, raw, status,"
+    " attempts, created, next_attempt, sent, last_error)"
+    " SELECT id, kind, ticket_id, recipient, raw, status, attempts, created,"
+    " next_attempt, sent, last_error FROM outbox;"
+    "DROP TABLE outbox;"
+    "ALTER TABLE outbox_v3 RENAME TO outbox;"
+    "CREATE INDEX outbox_due ON outbox(status, next_attempt);"
+    "CREATE INDEX outbox_recipient ON outbox(recipient, created);"
+
+    /* An address that bounced permanently gets no automatic mail until
+     * bounced_until. */
+    "ALTER TABLE customers ADD COLUMN bounced_until INTEGER;"
+    "ALTER TABLE customers ADD COLUMN bounce_reason TEXT;";
+
 const char *const store_migrations[] = {
     store_migration_1,
     store_migration_2,
+    store_migration_3,
 };
 
 const size_t store_n_migrations =

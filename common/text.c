@@ -293,3 +293,223 @@ text_language(const char *text)
 		return "zh";
 	return "en";
 }
+
+/* One line of text: [s, s + n) without its line end; next is where the
+ * following line starts, NULL after the last. */
+struct text_line {
+	const char *s;
+	size_t n;
+	const char *next;
+};
+
+/* The line at p; false at the end of the text. */
+static bool
+text_line_at(const char *p, struct text_line *l)
+{
+	const char *nl;
+
+	if (p == NULL || *p == '\0')
+		return false;
+	nl = strchr(p, '\n');
+	l->s = p;
+	l->n = nl ? (size_t)(nl - p) : strlen(p);
+	l->next = nl ? nl + 1 : NULL;
+	if (l->n > 0 && p[l->n - 1] == '\r')
+		l->n--;
+	return true;
+}
+
+/* The line without surrounding blanks (spaces, tabs, U+3000). */
+static struct text_line
+text_line_trim(struct text_line l)
+{
+	size_t space;
+
+	while (l.n > 0 && text_is_space(l.s, &space) && space <= l.n) {
+		l.s += space;
+		l.n -= space;
+	}
+	for (;;) {
+		if (l.n > 0 && (l.s[l.n - 1] == ' ' || l.s[l.n - 1] == '\t'))
+			l.n--;
+		else if (l.n >= 3 &&
+		         memcmp(l.s + l.n - 3, "\xe3\x80\x80", 3) == 0)
+			l.n -= 3;
+		else
+			return l;
+	}
+}
+
+static bool
+text_starts(struct text_line l, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return l.n >= n && strncasecmp(l.s, prefix, n) == 0;
+}
+
+static bool
+text_ends(struct text_line l, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return l.n >= n && memcmp(l.s + l.n - n, suffix, n) == 0;
+}
+
+static bool
+text_contains(struct text_line l, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; i + n <= l.n; i++)
+		if (strncasecmp(l.s + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* The trimmed line after l, or an empty one at the end. */
+static struct text_line
+text_line_after(struct text_line l)
+{
+	struct text_line next = {"", 0, NULL};
+
+	if (text_line_at(l.next, &next))
+		next = text_line_trim(next);
+	return next;
+}
+
+/* The attribution line of a reply: one or two lines (Gmail wraps long
+ * ones) ending in "wrote:" or "写道：". */
+static bool
+text_is_attribution(struct text_line l)
+{
+	struct text_line next = text_line_after(l);
+	bool wrote = text_ends(l, "wrote:") || text_ends(l, "写道：") ||
+	             text_ends(l, "写道:");
+	bool next_wrote = next.n < 300 && (text_ends(next, "wrote:") ||
+	                                   text_ends(next, "写道：") ||
+	                                   text_ends(next, "写道:"));
+
+	if (l.n > 300)
+		return false;
+	if (text_starts(l, "On "))
+		return wrote || next_wrote;
+	if (text_starts(l, "在"))
+		return wrote || next_wrote;
+	/* Chinese clients also start with the date: "2025年12月4日 ...". */
+	return wrote && (text_ends(l, "写道：") || text_ends(l, "写道:"));
+}
+
+/* "-----Original Message-----", "----- 原始邮件 -----" and kin. */
+static bool
+text_is_separator(struct text_line l)
+{
+	return text_starts(l, "--") && (text_contains(l, "original message") ||
+	                                text_contains(l, "原始邮件"));
+}
+
+/* After an optional '*' (bold made text), one of names and a colon. */
+static bool
+text_is_field(struct text_line l, const char *const *names)
+{
+	if (l.n > 0 && l.s[0] == '*') {
+		l.s++;
+		l.n--;
+	}
+	for (size_t i = 0; names[i] != NULL; i++) {
+		size_t n = strlen(names[i]);
+		struct text_line rest;
+
+		if (!text_starts(l, names[i]))
+			continue;
+		rest = (struct text_line){l.s + n, l.n - n, NULL};
+		if (text_starts(rest, ":") || text_starts(rest, "：") ||
+		    text_starts(rest, "*:"))
+			return true;
+	}
+	return false;
+}
+
+/* Outlook's block: "From:" then "Sent:" (or "Date:") within 4 lines. */
+static bool
+text_is_header_block(struct text_line l)
+{
+	static const char *const from[] = {"From", "发件人", NULL};
+	static const char *const sent[] = {
+	    "Sent", "Date", "发送时间", "发送日期", "日期", "时间", NULL};
+
+	if (!text_is_field(l, from))
+		return false;
+	for (int i = 0; i < 4 && l.next != NULL; i++) {
+		l = text_line_after(l);
+		if (text_is_field(l, sent))
+			return true;
+	}
+	return false;
+}
+
+/* A rule of underscores or dashes, as Outlook draws above its block. */
+static bool
+text_is_rule(struct text_line l)
+{
+	if (l.n < 10)
+		return false;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.s[i] != '_' && l.s[i] != '-')
+			return false;
+	return true;
+}
+
+/*
+ * Where the quoted history (or the signature) starts, or NULL.  A block
+ * of "> " lines counts when nothing but blank lines follows it, with the
+ * line ending in ':' that introduces it.
+ */
+static const char *
+text_quote_start(const char *text)
+{
+	const char *block = NULL, *rule = NULL, *intro = NULL;
+	struct text_line raw, l;
+
+	for (const char *p = text; text_line_at(p, &raw); p = raw.next) {
+		l = text_line_trim(raw);
+		if (raw.n == 3 && memcmp(raw.s, "-- ", 3) == 0)
+			return block ? block : raw.s;
+		if (text_is_attribution(l) || text_is_separator(l))
+			return block ? block : raw.s;
+		if (text_is_header_block(l))
+			return block ? block : rule ? rule : raw.s;
+		if (l.n > 0 && l.s[0] == '>') {
+			if (block == NULL)
+				block = intro ? intro : raw.s;
+		} else if (l.n > 0) {
+			block = NULL;
+			rule = text_is_rule(l) ? raw.s : NULL;
+			intro = text_ends(l, ":") || text_ends(l, "：") ? raw.s
+			                                                : NULL;
+		}
+	}
+	return block;
+}
+
+char *
+text_strip_quoted(const char *text)
+{
+	const char *cut = text_quote_start(text);
+	size_t n = cut ? (size_t)(cut - text) : strlen(text);
+	size_t space;
+
+	for (;;) {
+		if (n > 0 && strchr(" \t\r\n", text[n - 1]) != NULL)
+			n--;
+		else if (n >= 3 && text_is_space(text + n - 3, &space) &&
+		         space == 3)
+			n -= 3;
+		else
+			break;
+	}
+	/* Only quotes: the quotes are what the customer sent. */
+	if (n == 0 || strspn(text, " \t\r\n") >= n)
+		return strdup(text);
+	return strndup(text, n);
+}

@@ -1,7 +1,8 @@
 /*
  * text: small judgements on UTF-8 text that threading and replies need —
  * a subject without its reply prefixes and tags, the desk's tag in a
- * subject, and the script a customer writes in.  Pure.
+ * subject, the script a customer writes in, and a reply without its
+ * quoted history.  Pure.
  */
 #ifndef COMPLAINTD_TEXT_H
 #define COMPLAINTD_TEXT_H
@@ -32,5 +33,19 @@ long long text_subject_tag(const char *subject, const char *tag);
  * Returns a static string.
  */
 const char *text_language(const char *text);
+
+/*
+ * The new part of a reply: text before the first line that starts quoted
+ * history — an attribution ("On <date>, <name> wrote:", also split over
+ * two lines as Gmail wraps it; "在 2025年12月4日 ... 写道："), a separator
+ * ("-----Original Message-----", "------------------ 原始邮件
+ * ------------------"), Outlook's header block ("From: ... Sent: ...",
+ * "发件人: ... 发送时间: ..."), or a trailing block of "> " lines with
+ * the line that introduces it — and before a "-- " signature line;
+ * trailing blank lines removed.  When nothing but quotes and signature
+ * is left, the text unchanged.  Caller frees; NULL only when memory runs
+ * out.
+ */
+char *text_strip_quoted(const char *text);
 
 #endif

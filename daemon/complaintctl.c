@@ -30,6 +30,8 @@ static const struct ctl_command ctl_commands[] = {
      ctl_cmd_ingest},
     {"quarantine", "list mail that needs a look; reprocess ID",
      ctl_cmd_quarantine},
+    {"outbox", "list queued and failed mail [--all]; retry ID; cancel ID",
+     ctl_cmd_outbox},
     {"info", "show the desk, its mailboxes and the store", ctl_cmd_info},
     {"check-config", "validate the configuration file", ctl_cmd_check_config},
     {NULL, NULL, NULL},

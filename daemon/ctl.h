@@ -59,5 +59,6 @@ int ctl_cmd_ingest(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_list(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_show(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_quarantine(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_outbox(const struct ctl_options *opts, int argc, char **argv);
 
 #endif

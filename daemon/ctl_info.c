@@ -17,8 +17,17 @@ ctl_cmd_check_config(const struct ctl_options *opts, int argc, char **argv)
 		                "arguments\n");
 		return EX_USAGE;
 	}
+	struct conf_errors errors = {0};
+
 	if ((status = ctl_open(opts, false, &ctl)) != 0)
 		return status;
+	if (conf_check_templates(ctl.conf, &errors) != 0) {
+		for (size_t i = 0; i < errors.n; i++)
+			fprintf(stderr, "%s\n", errors.v[i]);
+		conf_errors_free(&errors);
+		ctl_close(&ctl);
+		return EX_CONFIG;
+	}
 	ctl_close(&ctl);
 	printf(opts->json ? "{\"ok\":true}\n" : "OK\n");
 	return EX_OK;

@@ -123,17 +123,26 @@ static int
 ctl_ingest_store(struct ctl *ctl, const char *mailbox, const char *raw,
                  size_t len)
 {
-	struct ingest_source src = {mailbox, -1, -1, -1};
+	struct ingest_source src = {mailbox, -1, -1, -1, -1};
 	struct ingest_config cfg;
 	struct ingest_result r;
 	struct extract_rules *rules;
-	char err[512];
+	struct outbound_config *out;
+	char err[600];
 
 	if ((rules = ingest_rules_new(ctl->conf, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "complaintctl: %s\n", err);
 		return EX_CONFIG;
 	}
+	if ((out = outbound_config_new(ctl->conf, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "complaintctl: %s\n", err);
+		extract_rules_free(rules);
+		return EX_CONFIG;
+	}
 	ingest_config_init(&cfg, ctl->conf, rules);
+	cfg.out = out;
+	if (store_secret(ctl->store, cfg.secret) == 0)
+		outbound_set_secret(out, cfg.secret);
 	if (store_secret(ctl->store, cfg.secret) != 0 ||
 	    store_begin(ctl->store) != 0 ||
 	    ingest_message(ctl->store, &cfg, &src, raw, len, time(NULL), &r) !=
@@ -145,11 +154,13 @@ ctl_ingest_store(struct ctl *ctl, const char *mailbox, const char *raw,
 		        store_error(ctl->store));
 		store_rollback(ctl->store);
 		extract_rules_free(rules);
+		outbound_config_free(out);
 		return EX_TEMPFAIL;
 	}
 	ctl_ingest_report(ctl, &r);
 	ingest_result_clear(&r);
 	extract_rules_free(rules);
+	outbound_config_free(out);
 	return EX_OK;
 }
 

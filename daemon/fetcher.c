@@ -260,7 +260,8 @@ fetcher_run(struct worker *w)
 	fetcher_log_start(f->mailbox);
 	if ((store = fetcher_open_store(f, &backoff_ms, &seed)) == NULL)
 		goto out;
-	ingest_config_init(&cfg, f->conf, f->rules);
+	ingest_config_init(&cfg, f->conf, f->shared.rules);
+	cfg.out = f->shared.out;
 	if (store_secret(store, cfg.secret) != 0) {
 		log_errx("fetcher: %s mailbox=%s; not fetching",
 		         store_error(store), f->mailbox->name);
@@ -277,13 +278,13 @@ out:
 int
 fetcher_start(struct fetcher *f, const struct conf *conf,
               const struct conf_mailbox *mailbox,
-              const struct extract_rules *rules)
+              const struct fetcher_shared *shared)
 {
 	char name[64];
 
 	f->conf = conf;
 	f->mailbox = mailbox;
-	f->rules = rules;
+	f->shared = *shared;
 	f->imap = NULL;
 	if (pthread_mutex_init(&f->lock, NULL) != 0)
 		return -1;

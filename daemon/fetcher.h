@@ -11,15 +11,24 @@
 
 #include "conf.h"
 #include "extract.h"
+#include "outbound.h"
 #include "worker.h"
 
 struct imap;
+
+/* What every fetcher shares, borrowed until fetcher_join. */
+struct fetcher_shared {
+	const struct extract_rules *rules;
+	const struct outbound_config *out;
+	void (*queued)(void *arg); /* called when a commit queued mail */
+	void *queued_arg;
+};
 
 struct fetcher {
 	struct worker worker;
 	const struct conf *conf;            /* borrowed until fetcher_join */
 	const struct conf_mailbox *mailbox; /* points into conf */
-	const struct extract_rules *rules;  /* borrowed until fetcher_join */
+	struct fetcher_shared shared;
 	pthread_mutex_t lock; /* guards imap against fetcher_stop */
 	struct imap *imap;    /* the session in use, NULL between them */
 };
@@ -27,7 +36,7 @@ struct fetcher {
 /* Starts the thread; 0, or -1 with errno (logged by the caller). */
 int fetcher_start(struct fetcher *f, const struct conf *conf,
                   const struct conf_mailbox *mailbox,
-                  const struct extract_rules *rules);
+                  const struct fetcher_shared *shared);
 
 /* Poll now rather than at the next interval. */
 void fetcher_wake(struct fetcher *f);

@@ -226,7 +226,7 @@ fetch_open_folder(struct fetch_session *s)
 	         s->mb->name, s->mb->folder, folder.uidvalidity, folder.exists,
 	         s->cursor.last_uid);
 	if (fetch_pipe_start(&s->pipe, s->f->conf->store.path, s->cfg, s->mb,
-	                     &s->cursor) != 0)
+	                     &s->f->shared, &s->cursor) != 0)
 		return IMAP_TEMPFAIL;
 	return IMAP_OK;
 }

@@ -71,7 +71,9 @@ struct fetch_pipe {
 	struct store *store;
 	const struct ingest_config *cfg;
 	const struct conf_mailbox *mb;
-	long long mailbox_id, uidvalidity;
+	const struct fetcher_shared *shared;
+	bool queued; /* the batch being stored queued outgoing mail */
+	long long mailbox_id, uidvalidity, first_seen;
 	struct {
 		struct fetch_note *v;
 		size_t n, cap;
@@ -87,6 +89,7 @@ struct fetch_pipe {
 int fetch_pipe_start(struct fetch_pipe *p, const char *store_path,
                      const struct ingest_config *cfg,
                      const struct conf_mailbox *mb,
+                     const struct fetcher_shared *shared,
                      const struct store_mailbox *cursor);
 
 /* Hands job over, waiting while the previous one still waits.  Returns

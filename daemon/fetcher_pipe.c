@@ -35,6 +35,27 @@ static const char *const fetch_outcomes[] = {
     [INGEST_DUPLICATE] = "message.duplicate",
 };
 
+/* " ack=queued notices=1", or why no ack went: " ack=no reason=..." */
+static void
+fetch_note_ack(const struct ingest_result *r, char *buf, size_t size)
+{
+	char why[300], reason[200];
+	int n = 0;
+
+	buf[0] = '\0';
+	if (r->out.ack_queued)
+		n = snprintf(buf, size, " ack=queued");
+	else if (r->out.ack_refusal != NULL) {
+		snprintf(reason, sizeof(reason), "%s%s%s", r->out.ack_refusal,
+		         r->out.ack_detail[0] ? ": " : "", r->out.ack_detail);
+		n = snprintf(buf, size, " ack=no ack_reason=%s",
+		             log_quote(why, sizeof(why), reason));
+	}
+	if (r->out.notices > 0 && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " notices=%d",
+		         r->out.notices);
+}
+
 /*
  * The log line for a stored mail, kept until its batch commits: a line
  * saying "ticket created" must never describe a rolled-back one.
@@ -42,7 +63,7 @@ static const char *const fetch_outcomes[] = {
 static int
 fetch_note(struct fetch_pipe *p, uint32_t uid, const struct ingest_result *r)
 {
-	char from[160], subject[200], *line;
+	char from[160], subject[200], ack[400], *line;
 	const struct mime_message *m = r->msg;
 
 	if (p->notes.n == p->notes.cap) {
@@ -53,9 +74,10 @@ fetch_note(struct fetch_pipe *p, uint32_t uid, const struct ingest_result *r)
 		p->notes.v = v;
 		p->notes.cap = cap;
 	}
+	fetch_note_ack(r, ack, sizeof(ack));
 	if (asprintf(&line,
 	             "ingest: %s event=%s ticket=%lld mailbox=%s uid=%u "
-	             "from=%s subject=%s%s%s%s%s",
+	             "from=%s subject=%s%s%s%s%s%s",
 	             r->outcome == INGEST_CREATED    ? "new ticket"
 	             : r->outcome == INGEST_APPENDED ? "reply on ticket"
 	                                             : "already stored",
@@ -65,8 +87,9 @@ fetch_note(struct fetch_pipe *p, uint32_t uid, const struct ingest_result *r)
 	             r->thread_by ? " by=" : "",
 	             r->thread_by ? r->thread_by : "",
 	             r->reopened ? " reopened=yes" : "",
-	             r->quarantine_id > 0 ? " quarantined=yes" : "") < 0)
+	             r->quarantine_id > 0 ? " quarantined=yes" : "", ack) < 0)
 		return -1;
+	p->queued = p->queued || r->out.ack_queued || r->out.notices > 0;
 	p->notes.v[p->notes.n].line = line;
 	p->notes.v[p->notes.n].outcome = r->outcome;
 	p->notes.n++;
@@ -88,6 +111,8 @@ fetch_flush_notes(struct fetch_pipe *p, bool committed)
 		free(note->line);
 	}
 	p->notes.n = 0;
+	if (!committed)
+		p->queued = false;
 }
 
 static int
@@ -115,7 +140,7 @@ fetch_store_mail(struct fetch_pipe *p, struct fetch_job *job,
                  const struct fetch_mail *m, bool guarded)
 {
 	struct ingest_source src = {p->mb->name, p->mailbox_id, p->uidvalidity,
-	                            m->uid};
+	                            m->uid, p->first_seen};
 	struct ingest_result r;
 	int rc;
 
@@ -230,6 +255,10 @@ fetch_store_job(struct fetch_pipe *p, struct fetch_job *job)
 	fetch_flush_notes(p, true);
 	if (cursor > p->last_uid)
 		p->last_uid = cursor;
+	/* Queued acknowledgements go out now, not at the sender's next poll. */
+	if (p->queued && p->shared->queued != NULL)
+		p->shared->queued(p->shared->queued_arg);
+	p->queued = false;
 	testknob_step("a batch committed, not yet acted on");
 }
 
@@ -268,6 +297,7 @@ fetch_pipe_main(void *arg)
 int
 fetch_pipe_start(struct fetch_pipe *p, const char *store_path,
                  const struct ingest_config *cfg, const struct conf_mailbox *mb,
+                 const struct fetcher_shared *shared,
                  const struct store_mailbox *cursor)
 {
 	char *err = NULL;
@@ -275,9 +305,11 @@ fetch_pipe_start(struct fetch_pipe *p, const char *store_path,
 	memset(p, 0, sizeof(*p));
 	p->cfg = cfg;
 	p->mb = mb;
+	p->shared = shared;
 	p->mailbox_id = cursor->id;
 	p->uidvalidity = cursor->uidvalidity;
 	p->last_uid = cursor->last_uid;
+	p->first_seen = cursor->first_seen;
 	p->finished_tail = &p->finished;
 	if ((p->store = store_open(store_path, &err)) == NULL) {
 		log_errx("fetcher: %s mailbox=%s",

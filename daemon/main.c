@@ -8,6 +8,7 @@
 #include "log.h"
 #include "runtime.h"
 #include "sdnotify.h"
+#include "smtp.h"
 #include "store.h"
 #include "testknob.h"
 #include "tlsverify.h"
@@ -102,7 +103,7 @@ static int
 main_check_config(const char *path)
 {
 	struct conf_errors errors = {0};
-	struct conf *conf = conf_load(path, &errors);
+	struct conf *conf = conf_load_all(path, &errors);
 
 	if (conf == NULL) {
 		for (size_t i = 0; i < errors.n; i++)
@@ -119,7 +120,7 @@ static struct conf *
 main_load_config(const char *path)
 {
 	struct conf_errors errors = {0};
-	struct conf *conf = conf_load(path, &errors);
+	struct conf *conf = conf_load_all(path, &errors);
 
 	if (conf == NULL) {
 		for (size_t i = 0; i < errors.n; i++)
@@ -277,6 +278,7 @@ main_run(const char *config_path)
 	struct runtime rt;
 	struct conf *conf;
 	struct store *store;
+	unsigned char secret[STORE_SECRET_SIZE];
 	sigset_t set;
 	int status;
 	char qpath[PATH_MAX];
@@ -284,6 +286,10 @@ main_run(const char *config_path)
 	if ((conf = main_load_config(config_path)) == NULL)
 		return EX_CONFIG;
 	log_set_level(conf->log.level);
+	/* The desk's time zone from the first line on: mail, notices and the
+	 * log's timestamps read in it (the offset is in every timestamp). */
+	setenv("TZ", conf->desk.timezone, 1);
+	tzset();
 	if ((store = main_open_store(conf)) == NULL) {
 		conf_free(conf);
 		return EX_CANTCREAT;
@@ -294,7 +300,13 @@ main_run(const char *config_path)
 	         log_quote(qpath, sizeof(qpath), conf->path),
 	         conf->n_mailboxes);
 	main_block_signals(&set);
-	if (runtime_start(&rt, conf) == -1) {
+	if (store_secret(store, secret) != 0) {
+		log_errx("store: %s; not starting", store_error(store));
+		store_close(store);
+		conf_free(conf);
+		return EX_CANTCREAT;
+	}
+	if (runtime_start(&rt, conf, secret) == -1) {
 		store_close(store);
 		return EX_OSERR;
 	}
@@ -319,8 +331,9 @@ main(int argc, char **argv)
 		return main_check_config(opts.config_path);
 	log_init(LOG_LEVEL_INFO);
 	testknob_init();
-	if (tlsverify_init() != 0) {
-		log_errx("complaintd: cannot initialise GnuTLS; not starting");
+	if (tlsverify_init() != 0 || smtp_global_init() != 0) {
+		log_errx("complaintd: cannot initialise GnuTLS or libcurl; not "
+		         "starting");
 		return EX_OSERR;
 	}
 	return main_run(opts.config_path);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Within systemd's patience and the 5 s a clean stop promises. */
 #define RUNTIME_STOP_GRACE_MS 3500
@@ -39,8 +40,15 @@ runtime_stop_threads(struct runtime *rt, long grace_ms)
 			stuck = 1;
 		}
 	}
-	if (rt->sender_running)
+	if (rt->sender_running && grace_ms <= 0) {
 		sender_join(&rt->sender);
+	} else if (rt->sender_running &&
+	           sender_join_timeout(&rt->sender, grace_ms) != 0) {
+		log_warnx("runtime: sender still delivering; exiting without "
+		          "waiting for it (its mail stays queued and is sent "
+		          "again at the next start)");
+		stuck = 1;
+	}
 	if (stuck)
 		return -1;
 	free(rt->fetchers);
@@ -48,6 +56,16 @@ runtime_stop_threads(struct runtime *rt, long grace_ms)
 	rt->n_fetchers = 0;
 	rt->sender_running = 0;
 	return 0;
+}
+
+/* A fetcher queued mail: the sender should look now. */
+static void
+runtime_queued(void *arg)
+{
+	struct runtime *rt = arg;
+
+	if (rt->sender_running)
+		sender_wake(&rt->sender);
 }
 
 static int
@@ -64,8 +82,10 @@ runtime_start_threads(struct runtime *rt)
 		}
 	}
 	for (size_t i = 0; i < conf->n_mailboxes; i++) {
+		struct fetcher_shared sh = {rt->rules, rt->out, runtime_queued,
+		                            rt};
 		if (fetcher_start(&rt->fetchers[i], conf, &conf->mailboxes[i],
-		                  rt->rules) == -1) {
+		                  &sh) == -1) {
 			log_err("runtime: cannot start the fetcher thread "
 			        "mailbox=%s; stopping the others",
 			        conf->mailboxes[i].name);
@@ -87,26 +107,57 @@ runtime_start_threads(struct runtime *rt)
 	return 0;
 }
 
-/* The extract rules of conf; NULL after logging why. */
-static struct extract_rules *
-runtime_rules(const struct conf *conf)
+/*
+ * What the threads share, built from conf: the extract rules and the
+ * outbound templates.  0, or -1 after logging why (nothing kept).
+ */
+static int
+runtime_prepare(const struct conf *conf, const unsigned char *secret,
+                struct extract_rules **rules_r, struct outbound_config **out_r)
 {
-	char err[512];
-	struct extract_rules *rules = ingest_rules_new(conf, err, sizeof(err));
+	char err[600];
 
-	if (rules == NULL)
+	if ((*rules_r = ingest_rules_new(conf, err, sizeof(err))) == NULL) {
 		log_errx("runtime: cannot compile the extract rules: %s", err);
-	return rules;
+		return -1;
+	}
+	if ((*out_r = outbound_config_new(conf, err, sizeof(err))) == NULL) {
+		log_errx("runtime: cannot load the mail templates: %s", err);
+		extract_rules_free(*rules_r);
+		return -1;
+	}
+	outbound_set_secret(*out_r, secret);
+	return 0;
+}
+
+/* Times in mail and notices read in the desk's time zone. */
+static void
+runtime_set_timezone(const struct conf *conf)
+{
+	setenv("TZ", conf->desk.timezone, 1);
+	tzset();
+}
+
+static void
+runtime_free_shared(struct runtime *rt)
+{
+	extract_rules_free(rt->rules);
+	outbound_config_free(rt->out);
+	rt->rules = NULL;
+	rt->out = NULL;
 }
 
 int
-runtime_start(struct runtime *rt, struct conf *conf)
+runtime_start(struct runtime *rt, struct conf *conf,
+              const unsigned char secret[STORE_SECRET_SIZE])
 {
 	memset(rt, 0, sizeof(*rt));
 	rt->conf = conf;
-	if ((rt->rules = runtime_rules(conf)) == NULL ||
+	memcpy(rt->secret, secret, STORE_SECRET_SIZE);
+	runtime_set_timezone(conf);
+	if (runtime_prepare(conf, rt->secret, &rt->rules, &rt->out) != 0 ||
 	    runtime_start_threads(rt) == -1) {
-		extract_rules_free(rt->rules);
+		runtime_free_shared(rt);
 		conf_free(rt->conf);
 		rt->conf = NULL;
 		return -1;
@@ -120,8 +171,7 @@ runtime_stop(struct runtime *rt)
 	/* A stuck thread may still read these; the process is ending. */
 	if (runtime_stop_threads(rt, RUNTIME_STOP_GRACE_MS) != 0)
 		return;
-	extract_rules_free(rt->rules);
-	rt->rules = NULL;
+	runtime_free_shared(rt);
 	conf_free(rt->conf);
 	rt->conf = NULL;
 }
@@ -132,7 +182,7 @@ runtime_wake(struct runtime *rt)
 	for (size_t i = 0; i < rt->n_fetchers; i++)
 		fetcher_wake(&rt->fetchers[i]);
 	if (rt->sender_running)
-		sender_wake(&rt->sender);
+		sender_retry_now(&rt->sender);
 }
 
 /* Settings the running process cannot change without a restart. */
@@ -152,8 +202,9 @@ enum runtime_reload_result
 runtime_reload(struct runtime *rt)
 {
 	struct conf_errors errors = {0};
-	struct conf *new = conf_load(rt->conf->path, &errors);
+	struct conf *new = conf_load_all(rt->conf->path, &errors);
 	struct extract_rules *rules;
+	struct outbound_config *out;
 	char qpath[PATH_MAX];
 
 	if (new == NULL) {
@@ -167,15 +218,17 @@ runtime_reload(struct runtime *rt)
 		return RUNTIME_KEPT;
 	}
 	if (!runtime_reload_allowed(rt->conf, new) ||
-	    (rules = runtime_rules(new)) == NULL) {
+	    runtime_prepare(new, rt->secret, &rules, &out) != 0) {
 		conf_free(new);
 		return RUNTIME_KEPT;
 	}
 	runtime_stop_threads(rt, 0);
-	extract_rules_free(rt->rules);
+	runtime_free_shared(rt);
 	conf_free(rt->conf);
 	rt->conf = new;
 	rt->rules = rules;
+	rt->out = out;
+	runtime_set_timezone(new);
 	log_set_level(new->log.level);
 	if (runtime_start_threads(rt) == -1)
 		return RUNTIME_FAILED;

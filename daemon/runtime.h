@@ -10,23 +10,30 @@
 #include <stddef.h>
 
 #include "conf.h"
+#include "extract.h"
 #include "fetcher.h"
+#include "outbound.h"
 #include "sender.h"
+#include "store.h"
 
 struct runtime {
 	struct conf *conf;           /* owned; replaced by runtime_reload */
 	struct extract_rules *rules; /* owned; compiled from conf */
-	struct fetcher *fetchers;    /* one per conf->mailboxes, owned */
+	struct outbound_config *out; /* owned; templates of conf */
+	unsigned char secret[STORE_SECRET_SIZE]; /* the store's */
+	struct fetcher *fetchers; /* one per conf->mailboxes, owned */
 	size_t n_fetchers;
 	struct sender sender;
 	int sender_running;
 };
 
 /*
- * Takes ownership of conf and starts its threads.  Returns 0, or -1 after
- * logging which thread could not start (nothing is left running then).
+ * Takes ownership of conf and starts its threads, with the desk's secret
+ * (from the store).  Returns 0, or -1 after logging what could not start
+ * (nothing is left running then).
  */
-int runtime_start(struct runtime *rt, struct conf *conf);
+int runtime_start(struct runtime *rt, struct conf *conf,
+                  const unsigned char secret[STORE_SECRET_SIZE]);
 
 /*
  * Stops and joins every thread and frees the configuration.  A thread

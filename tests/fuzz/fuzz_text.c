@@ -1,6 +1,7 @@
 /*
  * fuzz_text: libFuzzer harness for the small parsers of outside text —
- * subjects (normalisation, the desk's tag, reply prefixes), the language
+ * subjects (normalisation, the desk's tag, reply prefixes), quoted
+ * history in replies, the language
  * guess, the thread references in Message-IDs and addresses, and the
  * order-number and expectation extraction.
  */
@@ -33,6 +34,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	if ((norm = text_subject_norm(s)) != NULL && strlen(norm) > size)
+		abort();
+	free(norm);
+	if ((norm = text_strip_quoted(s)) != NULL && strlen(norm) > size)
 		abort();
 	free(norm);
 	(void)text_subject_is_reply(s);

@@ -29,9 +29,13 @@ def mailbox_block(name, host="127.0.0.1", port=None, tls="none",
     return "  {\n" + "\n".join(lines) + "\n  }"
 
 
+TEMPLATES = str(Path(__file__).resolve().parents[2] / "config" / "templates")
+
+
 def config_text(state_dir, mailboxes, log_level="info", smtp_url=None,
                 extra=""):
-    """A complete configuration; mailboxes is a list of mailbox_block()s."""
+    """A complete configuration; mailboxes is a list of mailbox_block()s.
+    The templates are the source tree's."""
     smtp_url = smtp_url or "smtp://127.0.0.1:2525"
     text = (
         'store = {\n  path = "%s/complaintd.db";\n};\n'
@@ -48,7 +52,10 @@ def config_text(state_dir, mailboxes, log_level="info", smtp_url=None,
         '  tls = "none";\n'
         '  from = "Test Desk <support@example.com>";\n'
         '};\n'
-    ) % (state_dir, log_level, ",\n".join(mailboxes), smtp_url)
+        'templates = {\n'
+        '  dir = "%s";\n'
+        '};\n'
+    ) % (state_dir, log_level, ",\n".join(mailboxes), smtp_url, TEMPLATES)
     return text + extra
 
 

@@ -37,6 +37,8 @@ def test_example_config_passes(complaintd_bin, source_dir, tmp_path):
         write_secret(tmp_path / name, "example-secret")
     text = example.replace("/etc/complaintd/", str(tmp_path) + "/")
     text = text.replace("/var/lib/complaintd/", str(tmp_path) + "/")
+    text = text.replace("/usr/share/complaintd/templates",
+                        str(Path(source_dir) / "config" / "templates"))
     conf = tmp_path / "complaintd.conf"
     conf.write_text(text)
     r = check(complaintd_bin, conf)

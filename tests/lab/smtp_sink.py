@@ -9,6 +9,10 @@ Layout under ``--dir`` (normally ``LABDIR/smtp``):
   config.json          written by lab.py before start (optional; defaults apply)
   ports.json           written by us once the listeners are bound
   mode                 optional; "tempfail" -> 451 on DATA, "permfail" -> 550
+                       (whatever the mode, a recipient whose local part
+                       starts with "reject" gets 550 5.1.1 at RCPT, and
+                       one starting with "defer" 450 4.2.0: per-recipient
+                       answers for tests)
   received/NNNNNN.eml  the DATA content, byte for byte (after dot-unstuffing)
   received/NNNNNN.json envelope sidecar; written *after* the .eml, so a reader
                        that keys on the .json always finds a complete .eml
@@ -107,6 +111,20 @@ class SinkHandler:
         except FileNotFoundError:
             return "accept"
         return mode if mode in VALID_MODES else "accept"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        local = address.split("@")[0].lower()
+        if local.startswith("reject"):
+            self._record_attempt({"rcpt": address, "result": "rcpt-permfail",
+                                  "code": 550})
+            return "550 5.1.1 <%s>: Recipient address rejected: User unknown" % address
+        if local.startswith("defer"):
+            self._record_attempt({"rcpt": address, "result": "rcpt-tempfail",
+                                  "code": 450})
+            return "450 4.2.0 <%s>: Recipient address rejected: Greylisted" % address
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 OK"
 
     def _record_attempt(self, entry):
         with open(self.attempts_file, "a") as f:

@@ -5,6 +5,7 @@
  * message.  "@DIR@" in texts and expected messages stands for the temp dir.
  */
 #include "conf.h"
+#include "version.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -526,8 +527,7 @@ test_load_defaults(void **state)
 	assert_int_equal(c->smtp.tls, CONF_SMTP_TLS_REQUIRED);
 	assert_null(c->smtp.ca_file);
 	assert_true(c->smtp.tls_verify);
-	assert_string_equal(c->templates.dir,
-	                    "/usr/share/complaintd/templates");
+	assert_string_equal(c->templates.dir, COMPLAINTD_DATA_DIR "/templates");
 	assert_string_equal(c->templates.default_language, "en");
 	assert_null(conf_mailbox_find(c, "support"));
 }

@@ -98,6 +98,7 @@ assert_sane(const struct mime_message *m)
 	assert_utf8(m->from.name);
 	assert_utf8(m->from.addr);
 	assert_utf8(m->auto_reason);
+	assert_utf8(m->dsn_original_id);
 	assert_int_equal(m->auto_reason != NULL, m->auto_flags != 0);
 	for (size_t i = 0; i < m->n_headers; i++) {
 		assert_utf8(m->headers[i].name);
@@ -368,8 +369,106 @@ test_dsn_bounce(void **state)
 	assert_string_equal(m->text + strlen(m->text) - 22,
 	                    "rejected: User unknown");
 	assert_int_equal(strncmp(m->text, "This is the mail system", 23), 0);
+	/* The bounced mail, from the text/rfc822-headers part. */
+	assert_string_equal(m->dsn_original_id, "cd.42.XYZ.1@acme.example");
 	NO_WARNINGS(m);
 	mime_message_free(m);
+}
+
+/*
+ * The Message-ID of the mail a bounce returns: Postfix's whole message,
+ * Exchange's whole message or its header only (CRLF, a folded
+ * Message-ID), never the nested message's other ids.
+ */
+static void
+test_dsn_original(void **state)
+{
+	static const struct {
+		const char *file, *id, *own, *type;
+	} dsn[] = {
+	    {"dsn_postfix_rfc822.eml", "cd.42.XYZ.2@acme.example",
+	     "20251204093100.9D8E7F6A5B@mail.acme.example", "message/rfc822"},
+	    {"dsn_exchange_rfc822.eml", "cd.123.TOKEN.1@acme.example",
+	     "a1b2c3d4-0000-4000-8000-000000000001@DM6PR11MB1234.namprd11."
+	     "prod.outlook.com",
+	     "message/rfc822"},
+	    {"dsn_exchange_headers.eml", "cd.123.TOKEN.1@acme.example",
+	     "a1b2c3d4-0000-4000-8000-000000000001@DM6PR11MB1234.namprd11."
+	     "prod.outlook.com",
+	     "text/rfc822-headers"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(dsn) / sizeof(*dsn); i++) {
+		struct mime_message *m = test_parse_file(dsn[i].file);
+
+		assert_string_equal(m->dsn_original_id, dsn[i].id);
+		assert_string_equal(m->message_id, dsn[i].own);
+		assert_true(m->auto_flags & MIME_AUTO_BOUNCE);
+		assert_int_equal(m->n_dsn, 1);
+		assert_string_equal(m->dsn[0].action, "failed");
+		assert_int_equal(m->n_attachments, 2);
+		assert_string_equal(m->attachments[1].content_type,
+		                    dsn[i].type);
+		NO_WARNINGS(m);
+		mime_message_free(m);
+	}
+}
+
+/* Only a delivery report's returned message counts. */
+static void
+test_dsn_original_absent(void **state)
+{
+	static const char *const files[] = {
+	    "read_receipt.eml", "forwarded_rfc822.eml", "customer_plain.eml",
+	    "ooo_exchange.eml"};
+	static const char report[] =
+	    "From: MAILER-DAEMON@mx.example\n"
+	    "Content-Type: multipart/report; report-type=%s; boundary=b\n\n"
+	    "--b\nContent-Type: message/delivery-status\n\n"
+	    "Final-Recipient: rfc822; x@example.org\nAction: failed\n"
+	    "Status: 5.0.0\n\n"
+	    "--b\nContent-Type: %s\n\n%s\n--b--\n";
+	static const struct {
+		const char *report_type, *type, *returned, *want;
+	} cases[] = {
+	    /* Case of the parameter does not matter. */
+	    {"Delivery-Status", "message/rfc822",
+	     "Subject: x\nMessage-ID: <orig@acme.example>\n\nbody",
+	     "orig@acme.example"},
+	    {"\"delivery-status\"", "text/rfc822-headers",
+	     "Message-Id: orig@acme.example", "orig@acme.example"},
+	    /* No Message-ID, or an unusable one. */
+	    {"delivery-status", "message/rfc822", "Subject: x\n\nbody", NULL},
+	    {"delivery-status", "message/rfc822", "Message-ID: <>\n\nb", NULL},
+	    {"delivery-status", "text/rfc822-headers", "", NULL},
+	    /* Another kind of report. */
+	    {"disposition-notification", "message/rfc822",
+	     "Message-ID: <orig@acme.example>\n\nbody", NULL},
+	    /* A returned part that is not a message. */
+	    {"delivery-status", "text/plain", "Message-ID: <orig@acme.example>",
+	     NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++) {
+		struct mime_message *m = test_parse_file(files[i]);
+		assert_null(m->dsn_original_id);
+		mime_message_free(m);
+	}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char raw[1024];
+		struct mime_message *m;
+
+		snprintf(raw, sizeof(raw), report, cases[i].report_type,
+		         cases[i].type, cases[i].returned);
+		m = test_parse(raw);
+		if (cases[i].want == NULL)
+			assert_null(m->dsn_original_id);
+		else
+			assert_string_equal(m->dsn_original_id, cases[i].want);
+		mime_message_free(m);
+	}
 }
 
 static void
@@ -1209,6 +1308,8 @@ main(void)
 	    cmocka_unit_test(test_html_only),
 	    cmocka_unit_test(test_html_only_gbk_meta),
 	    cmocka_unit_test(test_dsn_bounce),
+	    cmocka_unit_test(test_dsn_original),
+	    cmocka_unit_test(test_dsn_original_absent),
 	    cmocka_unit_test(test_out_of_office),
 	    cmocka_unit_test(test_list_and_receipt),
 	    cmocka_unit_test(test_forwarded_rfc822),

@@ -79,6 +79,27 @@ assert_language(const char *text, const char *want)
 	free(in);
 }
 
+static void
+assert_strip(const char *text, const char *want)
+{
+	char *in = text_test_copy(text);
+	char *got = text_strip_quoted(in);
+
+	assert_non_null(got);
+	if (strcmp(got, want) != 0)
+		fail_msg("strip(\"%s\") = \"%s\", want \"%s\"", text, got,
+		         want);
+	free(got);
+	free(in);
+}
+
+/* The text comes back unchanged. */
+static void
+assert_kept(const char *text)
+{
+	assert_strip(text, text);
+}
+
 /* Every client's way of answering one mail leads back to its subject. */
 static void
 test_norm_reply_prefixes(void **state)
@@ -416,6 +437,180 @@ test_language_bad_utf8(void **state)
 	assert_language("\xe6\x88\x91\xe7\x9a\x84\xe6", "zh");
 }
 
+/* --- text_strip_quoted ------------------------------------------------- */
+
+static void
+test_strip_gmail(void **state)
+{
+	(void)state;
+	assert_strip("Thanks, it works now.\n\nOn Thu, Dec 4, 2025 at 9:30 AM "
+	             "ACME Support <support@acme.example> wrote:\n> Dear "
+	             "Alice,\n>\n> we have received your message.\n",
+	             "Thanks, it works now.");
+	/* Gmail wraps a long attribution over two lines. */
+	assert_strip("Still broken.\n\nOn Thu, Dec 4, 2025 at 9:30 AM ACME "
+	             "Customer Support <\nsupport@acme.example> wrote:\n\n> "
+	             "Dear Alice,\n",
+	             "Still broken.");
+	/* Thunderbird and Apple Mail. */
+	assert_strip("See attached.\n\nOn 12/4/25 9:30 AM, ACME Support "
+	             "wrote:\n> Dear Alice,\n",
+	             "See attached.");
+	assert_strip("Yes.\r\n\r\n   On 4 Dec 2025, at 09:30, ACME Support "
+	             "<support@acme.example> wrote:\r\n\r\n> Hi\r\n",
+	             "Yes.");
+	/* Lines kept as written, CRLF inside included. */
+	assert_strip("Line 1\r\nLine 2\r\n\r\nOn Thu, ACME wrote:\r\n> x\r\n",
+	             "Line 1\r\nLine 2");
+}
+
+static void
+test_strip_outlook(void **state)
+{
+	(void)state;
+	assert_strip("Please refund.\r\n\r\n________________________________"
+	             "\r\nFrom: ACME Support <support@acme.example>\r\nSent: "
+	             "Thursday, December 4, 2025 9:30 AM\r\nTo: Alice "
+	             "<alice@example.org>\r\nSubject: [ACME #123] We have "
+	             "received your message\r\n\r\nDear Alice,\r\n",
+	             "Please refund.");
+	assert_strip("Please refund.\n\nFrom: ACME Support "
+	             "<support@acme.example>\nDate: Thursday, 4 December 2025 "
+	             "at 09:30\nTo: Alice\n",
+	             "Please refund.");
+	/* Bold made text by an HTML converter. */
+	assert_strip("Refund please.\n\n*From:* ACME Support\n*Sent:* "
+	             "Thursday\n*To:* Alice\n",
+	             "Refund please.");
+	assert_strip("Any news?\n\n-----Original Message-----\nFrom: ACME "
+	             "Support\nSent: Thursday\n\nDear Alice\n",
+	             "Any news?");
+	assert_strip("Any news?\n\n----- Original Message -----\nFrom: "
+	             "support@acme.example\n",
+	             "Any news?");
+}
+
+static void
+test_strip_chinese(void **state)
+{
+	(void)state;
+	/* Outlook in Chinese, half- and full-width colons. */
+	assert_strip(
+	    "请尽快处理。\n\n发件人: ACME 客服 "
+	    "<support@acme.example>\n发送时间: 2025年12月4日 "
+	    "9:30\n收件人: 张三\n主题: [ACME #123] 我们已收到您的来信\n",
+	    "请尽快处理。");
+	assert_strip("请尽快处理。\n\n________________________________\n"
+	             "发件人：ACME 客服\n发送时间：2025年12月4日 9:30\n",
+	             "请尽快处理。");
+	/* Gmail and Apple Mail in Chinese, one line or two. */
+	assert_strip("好的，谢谢。\n\n在 2025年12月4日周四 09:30，ACME Support "
+	             "<support@acme.example> 写道：\n> 您好\n",
+	             "好的，谢谢。");
+	assert_strip(
+	    "好的，谢谢。\n\n在 2025年12月4日周四 09:30，ACME Customer "
+	    "Support <\nsupport@acme.example> 写道：\n\n> 您好\n",
+	    "好的，谢谢。");
+	assert_strip("收到。\n\n2025年12月4日 09:30，ACME 客服 "
+	             "<support@acme.example> 写道：\n\n> 您好\n",
+	             "收到。");
+	/* QQ Mail and Foxmail. */
+	assert_strip("已收到，谢谢\n\n------------------ 原始邮件 "
+	             "------------------\n发件人: "
+	             "\"ACME\"<support@acme.example>;\n发送时间: "
+	             "2025年12月4日(星期四) 上午9:30\n收件人: "
+	             "\"张三\"<zhang@example.cn>;\n主题: 我们已收到您的来信\n",
+	             "已收到，谢谢");
+}
+
+static void
+test_strip_quote_lines(void **state)
+{
+	(void)state;
+	assert_strip("I agree.\n\n> You said\n> something\n", "I agree.");
+	/* The line introducing the quote goes with it, in any language. */
+	assert_strip("D'accord.\n\nLe jeu. 4 déc. 2025 à 09:30, ACME a écrit "
+	             ":\n> texte\n",
+	             "D'accord.");
+	assert_strip("Ja.\n\nAm 04.12.2025 um 09:30 schrieb ACME:\n\n> Text\n",
+	             "Ja.");
+	/* Answers between quotes are new text; only a trailing quote goes. */
+	assert_kept("> Is it broken?\nYes.\n> Since when?\nMonday.");
+	assert_strip("> Is it broken?\nYes.\n\n> Since when?\n>\n",
+	             "> Is it broken?\nYes.");
+	assert_strip("Text\n\n  > indented quote\n", "Text");
+}
+
+static void
+test_strip_signature(void **state)
+{
+	(void)state;
+	assert_strip("Please help.\n\n-- \nAlice Smith\nACME Corp\n",
+	             "Please help.");
+	assert_strip("Please help.\r\n-- \r\nAlice\r\n", "Please help.");
+	/* Signature first, then the quote. */
+	assert_strip("Text\n-- \nSig\n\nOn Thu, ACME wrote:\n> q\n", "Text");
+	/* Only "-- " exactly. */
+	assert_kept("Please help.\n--\nAlice");
+	assert_kept("Please help.\n-- not a signature\nAlice");
+	assert_kept("Price: 10 -- 20 EUR");
+}
+
+static void
+test_strip_nothing_new(void **state)
+{
+	(void)state;
+	/* Only quoted text: the original, unchanged. */
+	assert_kept("On Thu, Dec 4, 2025 ACME wrote:\n> the text\n");
+	assert_kept("> only a quote\n");
+	assert_kept("-- \nsignature only\n");
+	assert_kept("\n\n-----Original Message-----\nFrom: x\n");
+	assert_kept("  \n\t\n");
+	assert_kept("");
+	/* No quote: trailing blank lines trimmed, the rest as written. */
+	assert_strip("Hi\n\n\n  \n", "Hi");
+	assert_strip("  Hi  \r\n\r\n", "  Hi");
+	assert_strip("您好\xe3\x80\x80\n", "您好");
+	assert_kept("\nLeading blank line kept\nline 2");
+}
+
+/* Ordinary sentences that look a little like the markers. */
+static void
+test_strip_false_friends(void **state)
+{
+	(void)state;
+	assert_kept("On Monday the kettle broke.\nIt leaks.");
+	assert_kept("From: my account page, the order shows as sent.\nIt was "
+	            "not.");
+	assert_kept("From: Alice\nTo: ACME\nI want a refund.");
+	assert_kept("----- notes -----\nitem 1");
+	assert_kept("The manual wrote: do not immerse.\nI did not.");
+	assert_kept("在 12月4日我下了订单，\n至今未收到。");
+}
+
+static void
+test_strip_hostile(void **state)
+{
+	char *big = malloc(1 << 20);
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'x', (1 << 20) - 1);
+	big[(1 << 20) - 1] = '\0';
+	assert_kept(big);
+	memcpy(big, "On ", 3);
+	memcpy(big + (1 << 20) - 7, "wrote:", 6);
+	/* A one-megabyte line is no attribution. */
+	assert_kept(big);
+	free(big);
+	assert_strip("\xff\xfe\n\xe4\n> \xe5", "\xff\xfe\n\xe4");
+	assert_strip("a\n>\n>\n>", "a");
+	assert_kept(">");
+	assert_strip("x\nOn ", "x\nOn");
+	assert_kept("发件人");
+	assert_strip("text\n\xe3\x80\x80\n", "text");
+}
+
 int
 main(void)
 {
@@ -435,6 +630,14 @@ main(void)
 	    cmocka_unit_test(test_language_chinese),
 	    cmocka_unit_test(test_language_japanese_korean),
 	    cmocka_unit_test(test_language_bad_utf8),
+	    cmocka_unit_test(test_strip_gmail),
+	    cmocka_unit_test(test_strip_outlook),
+	    cmocka_unit_test(test_strip_chinese),
+	    cmocka_unit_test(test_strip_quote_lines),
+	    cmocka_unit_test(test_strip_signature),
+	    cmocka_unit_test(test_strip_nothing_new),
+	    cmocka_unit_test(test_strip_false_friends),
+	    cmocka_unit_test(test_strip_hostile),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

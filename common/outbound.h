@@ -1,0 +1,78 @@
+/*
+ * outbound: the mail the desk sends because mail arrived — the
+ * acknowledgement to the customer of a new ticket and the notices to the
+ * mailbox's team — decided, written from templates and queued in the
+ * outbox inside the caller's transaction, together with a copy in the
+ * ticket's thread and an event.  The sender thread delivers it later.
+ */
+#ifndef COMPLAINTD_OUTBOUND_H
+#define COMPLAINTD_OUTBOUND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "conf.h"
+#include "mime.h"
+#include "store.h"
+
+struct outbound_config;
+
+/*
+ * Loads the templates conf names (every language directory found).
+ * Returns the configuration (caller frees with outbound_config_free;
+ * borrows conf until then) or NULL with the reason in err.  The secret
+ * for our Message-IDs comes from the store: see outbound_set_secret.
+ */
+struct outbound_config *outbound_config_new(const struct conf *conf, char *err,
+                                            size_t err_size);
+void outbound_config_free(struct outbound_config *ocfg);
+void outbound_set_secret(struct outbound_config *ocfg,
+                         const unsigned char key[STORE_SECRET_SIZE]);
+
+/* The customer's mail that makes the desk write. */
+struct outbound_cause {
+	long long ticket_id;
+	const struct mime_message *msg;
+	const char *sender; /* the customer's address ("" unknown) */
+	const char *ticket_subject;
+	const char *language;         /* the ticket's */
+	const char *order_number;     /* NULL: none */
+	const char *expectation;      /* NULL: none */
+	const char *mailbox;          /* its name, or "pipe" */
+	long long mailbox_first_seen; /* -1: unknown (not from IMAP) */
+	long long received;
+};
+
+/* What was queued, for the log line of the ingested mail. */
+struct outbound_result {
+	bool ack_queued;
+	const char *ack_refusal; /* static text when no ack was sent, NULL
+	                            when none was due (a reply) or it was
+	                            queued */
+	char ack_detail[160];    /* the refusal's particulars */
+	int notices;             /* notices queued to the team */
+};
+
+/*
+ * A new ticket: the acknowledgement (unless a rule says no) and the notice
+ * to the mailbox's team.  0, or -1 when the store failed.
+ */
+int outbound_new_ticket(struct store *store, const struct outbound_config *ocfg,
+                        const struct outbound_cause *c, long long now,
+                        struct outbound_result *res);
+
+/* The customer's reply on a ticket: the notice to the team.  0 or -1. */
+int outbound_customer_reply(struct store *store,
+                            const struct outbound_config *ocfg,
+                            const struct outbound_cause *c, long long now,
+                            struct outbound_result *res);
+
+/*
+ * The delivery status notification msg reports permanent failures: the
+ * addresses get no automatic mail for the configured pause.  0 or -1.
+ */
+int outbound_record_bounces(struct store *store,
+                            const struct outbound_config *ocfg,
+                            const struct mime_message *msg, long long now);
+
+#endif
