@@ -718,8 +718,8 @@ static const char *const test_qp_texts[] = {
     "CRLF\r\nline ends\r\n\r\nhere\r\n",
     "bare\rCR inside\n",
     "\n\n\nblank lines first\n",
-    "tab\tinside and ~ ! \" # $ % & ' ( ) * + , - . / : ; < > ? @ [ \\ ] ^ "
-    "_ ` { | } ~\n",
+    ("tab\tinside and ~ ! \" # $ % & ' ( ) * + , - . / : ; < > ? @ [ \\ ] ^ "
+     "_ ` { | } ~\n"),
 };
 
 /* Round trip of each text through quoted-printable, exact. */
