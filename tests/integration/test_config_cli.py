@@ -261,3 +261,27 @@ def test_ctl_info(complaintctl_bin, tmp_path):
     r = subprocess.run([complaintctl_bin, "-c", str(tmp_path / "x.conf"), "info"],
                        capture_output=True, text=True, timeout=10)
     assert r.returncode == EX_CONFIG
+
+
+def test_template_errors_are_config_errors(complaintd_bin, source_dir,
+                                           tmp_path):
+    """A missing template or an unknown placeholder fails --check-config
+    with the templates section's FILE:LINE, as the daemon's start would."""
+    import shutil
+    tpl = tmp_path / "tpl"
+    shutil.copytree(Path(source_dir) / "config" / "templates", tpl)
+    conf = write_config(tmp_path)
+    conf.write_text(conf.read_text().replace(
+        str(Path(source_dir) / "config" / "templates"), str(tpl)))
+    assert check(complaintd_bin, conf).returncode == 0
+    line = line_of(conf.read_text(), "templates = {")
+    (tpl / "zh" / "notify_new.txt").unlink()
+    ack = tpl / "en" / "ack.txt"
+    ack.write_text(ack.read_text() + "\n{{ticket_number}}\n")
+    r = check(complaintd_bin, conf)
+    assert r.returncode == EX_CONFIG
+    errors = r.stderr.splitlines()
+    assert any(e.startswith("%s:%d: templates: " % (conf, line)) and
+               "zh/notify_new.txt" in e and "cannot read" in e for e in errors), errors
+    assert any("en/ack.txt" in e and "unknown placeholder {{ticket_number}}" in e
+               for e in errors), errors

@@ -299,3 +299,61 @@ def test_bounce_of_an_ack_threads_and_pauses_the_address(
         assert show["status"] == "new", "a bounce must not reopen or change"
     finally:
         d.close()
+
+
+def _smtp_conf(tmp_path, lab, url, extra_smtp, ca=True):
+    """A lab config whose smtp section is replaced by one using TLS/AUTH
+    (trusting the lab's CA unless ca is false)."""
+    conf = lab_config(tmp_path, lab, mailboxes=[
+        {"name": "support", "user": "support", "tls": "starttls"}])
+    secret = tmp_path / "smtp.password"
+    secret.write_text(lablib.DEFAULT_SMTP_AUTH[1] + "\n")
+    secret.chmod(0o640)
+    text = conf.read_text()
+    start = text.index("smtp = {")
+    end = text.index("};", start) + 2
+    conf.write_text(text[:start] + (
+        'smtp = {\n  url = "%s";\n  tls = "required";\n%s'
+        '  user = "%s";\n  password_file = "%s";\n'
+        '  from = "Test Desk <support@example.com>";\n%s};'
+        % (url, '  ca_file = "%s";\n' % lab.ca_file if ca else "",
+           lablib.DEFAULT_SMTP_AUTH[0], secret, extra_smtp))
+        + text[end:])
+    return conf
+
+
+def test_starttls_and_smtps_with_auth(lab, complaintd_bin, tmp_path):
+    for n, url in enumerate(("smtp://127.0.0.1:%d" % lab.ports["smtp"],
+                             "smtps://127.0.0.1:%d" % lab.ports["smtps"])):
+        work = tmp_path / ("run%d" % n)
+        work.mkdir()
+        conf = _smtp_conf(work, lab, url, "")
+        d = Daemon(complaintd_bin, conf, work)
+        try:
+            d.wait_log(r"event=fetcher.selected")
+            who = "tls%d@example.net" % n
+            lab.inject("support", [lablib.sample_message(80 + n, sender=who)])
+            got = wait_count(lambda: to_customer(lab, who), 1)[0]
+            assert got["tls"] is True, got
+            assert got["auth_login"] == lablib.DEFAULT_SMTP_AUTH[0], got
+        finally:
+            d.close()
+
+
+def test_untrusted_smtp_certificate_is_retried_not_lost(lab, complaintd_bin,
+                                                         complaintctl_bin,
+                                                         tmp_path):
+    conf = _smtp_conf(tmp_path, lab, "smtp://127.0.0.1:%d" % lab.ports["smtp"],
+                      "", ca=False)
+    d = Daemon(complaintd_bin, conf, tmp_path)
+    d.conf = conf
+    try:
+        d.wait_log(r"event=fetcher.selected")
+        lab.inject("support", [lablib.sample_message(90, sender="c@example.net")])
+        line = d.wait_log(r"event=mail.retry")[0]
+        assert "certificate" in line.lower() or "SSL" in line, line
+        out = ctl(complaintctl_bin, conf, "outbox")
+        assert out and all(o["status"] == "queued" for o in out)
+        assert not to_customer(lab, "c@example.net")
+    finally:
+        d.close()
