@@ -434,12 +434,11 @@ ingest_parse(const struct ingest_config *cfg, const char *raw, size_t len,
 	return 0;
 }
 
-/* The body of ingest_message, on a parse the caller keeps. */
-static int
-ingest_do(struct store *store, const struct ingest_config *cfg,
-          const struct ingest_source *src, const char *raw, size_t len,
-          const struct ingest_parsed *p, long long now,
-          struct ingest_result *res)
+int
+ingest_store_parsed(struct store *store, const struct ingest_config *cfg,
+                    const struct ingest_source *src, const char *raw,
+                    size_t len, const struct ingest_parsed *p, long long now,
+                    struct ingest_result *res)
 {
 	long long row, ticket;
 	int rc;
@@ -460,7 +459,19 @@ ingest_do(struct store *store, const struct ingest_config *cfg,
 	                         res->ticket_id, now, &res->message_row) != 0 ||
 	    ingest_tell(store, cfg, src, p, now, res) != 0)
 		return -1;
-	if (p->msg->warnings.n > 0)
+	return 0;
+}
+
+/* The body of ingest_message, on a parse the caller keeps. */
+static int
+ingest_do(struct store *store, const struct ingest_config *cfg,
+          const struct ingest_source *src, const char *raw, size_t len,
+          const struct ingest_parsed *p, long long now,
+          struct ingest_result *res)
+{
+	if (ingest_store_parsed(store, cfg, src, raw, len, p, now, res) != 0)
+		return -1;
+	if (res->outcome != INGEST_DUPLICATE && p->msg->warnings.n > 0)
 		return ingest_quarantine(store, src, p->msg, (long long)len,
 		                         now, res);
 	return 0;

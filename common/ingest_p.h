@@ -57,4 +57,13 @@ int ingest_tell(struct store *store, const struct ingest_config *cfg,
                 const struct ingest_source *src, const struct ingest_parsed *p,
                 long long now, struct ingest_result *res);
 
+/*
+ * Deduplicates, places, stores and tells: everything but the quarantine.
+ * res->outcome says whether the mail was new.  0 or -1.
+ */
+int ingest_store_parsed(struct store *store, const struct ingest_config *cfg,
+                        const struct ingest_source *src, const char *raw,
+                        size_t len, const struct ingest_parsed *p,
+                        long long now, struct ingest_result *res);
+
 #endif

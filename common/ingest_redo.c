@@ -61,23 +61,10 @@ ingest_oversize_do(struct store *store, const struct ingest_config *cfg,
                    size_t len, struct ingest_parsed *p, long long size,
                    long long limit, long long now, struct ingest_result *res)
 {
-	long long row, ticket;
-	int rc;
-
-	res->msg = p->msg;
-	rc = store_message_lookup(store, p->msg->message_id, p->sha, &row,
-	                          &ticket);
-	if (rc != 0) {
-		res->outcome = INGEST_DUPLICATE;
-		res->message_row = row;
-		res->ticket_id = ticket;
-		return rc < 0 ? -1 : 0;
-	}
-	if (ingest_place(store, cfg, src, p, now, res) != 0 ||
-	    ingest_store_message(store, src, p->msg, header, len, p->sha,
-	                         res->ticket_id, now, &res->message_row) != 0 ||
-	    ingest_tell(store, cfg, src, p, now, res) != 0)
+	if (ingest_store_parsed(store, cfg, src, header, len, p, now, res))
 		return -1;
+	if (res->outcome == INGEST_DUPLICATE)
+		return 0;
 	return ingest_oversize_note(store, src, size, limit, now, res);
 }
 

@@ -349,6 +349,19 @@ store_step_done(struct store *s, sqlite3_stmt *st, const char *what)
 }
 
 int
+store_step_row(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc != SQLITE_DONE)
+		store_fail(s, what);
+	store_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
 store_exec_simple(struct store *s, const char *sql, const char *what)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)

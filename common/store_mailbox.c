@@ -23,17 +23,14 @@ store_mailbox_read(struct store *store, const char *name, long long uidvalidity,
 		return -1;
 	store_bind_text(st, 1, name);
 	sqlite3_bind_int64(st, 2, uidvalidity);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = store_step_row(store, st, "reading a mailbox cursor")) == 1) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->uidvalidity = uidvalidity;
 		out->last_uid = sqlite3_column_int64(st, 1);
 		out->first_seen = sqlite3_column_int64(st, 2);
+		store_reset(st);
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		store_fail(store, "reading a mailbox cursor");
-	store_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc;
 }
 
 /* The pending actions of older epochs name UIDs that mean nothing now. */

@@ -96,15 +96,12 @@ store_message_lookup(struct store *store, const char *message_id,
 	if (st == NULL)
 		return -1;
 	store_bind_text(st, 1, message_id != NULL ? message_id : raw_sha256);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = store_step_row(store, st, "looking up a message")) == 1) {
 		*row_r = sqlite3_column_int64(st, 0);
 		*ticket_id_r = store_column_opt_int(st, 1);
-	} else if (rc != SQLITE_DONE) {
-		store_fail(store, "looking up a message");
+		store_reset(st);
 	}
-	store_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc;
 }
 
 int

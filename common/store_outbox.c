@@ -327,11 +327,9 @@ store_customer_bounced(struct store *store, const char *address, long long now)
 		return -1;
 	store_bind_text(st, 1, address);
 	sqlite3_bind_int64(st, 2, now);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		store_fail(store, "reading a bounce");
-	store_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	if ((rc = store_step_row(store, st, "reading a bounce")) == 1)
+		store_reset(st);
+	return rc;
 }
 
 int

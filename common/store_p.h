@@ -42,6 +42,13 @@ int store_fail(struct store *s, const char *what);
 /* Steps a statement that returns no rows and resets it; 0 or -1. */
 int store_step_done(struct store *s, sqlite3_stmt *st, const char *what);
 
+/*
+ * Steps a statement for one row: 1 with the row to read (the caller
+ * resets st after), 0 when there is none, -1 after recording the error as
+ * what (st reset in both cases).
+ */
+int store_step_row(struct store *s, sqlite3_stmt *st, const char *what);
+
 /* Runs sql (no parameters, no rows); 0 or -1. */
 int store_exec_simple(struct store *s, const char *sql, const char *what);
 

@@ -142,13 +142,12 @@ store_quarantine_get(struct store *store, long long id,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step_row(store, st, "reading a quarantine entry");
+	if (rc == 1) {
 		store_quarantine_row(st, out);
-	else if (rc != SQLITE_DONE)
-		store_fail(store, "reading a quarantine entry");
-	store_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+		store_reset(st);
+	}
+	return rc;
 }
 
 int

@@ -133,13 +133,11 @@ store_ticket_get(struct store *store, long long id, struct store_ticket *out)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = store_step_row(store, st, "reading a ticket")) == 1) {
 		store_ticket_row(st, out);
-	else if (rc != SQLITE_DONE)
-		store_fail(store, "reading a ticket");
-	store_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+		store_reset(st);
+	}
+	return rc;
 }
 
 int
@@ -229,13 +227,12 @@ store_ticket_find_by_subject(struct store *store, long long customer_id,
 		return -1;
 	sqlite3_bind_int64(st, 1, customer_id);
 	store_bind_text(st, 2, subject_norm);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step_row(store, st, "finding a ticket by subject");
+	if (rc == 1) {
 		*id_r = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		store_fail(store, "finding a ticket by subject");
-	store_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+		store_reset(st);
+	}
+	return rc;
 }
 
 int
@@ -307,9 +304,7 @@ store_participant_is(struct store *store, long long ticket_id,
 		return -1;
 	sqlite3_bind_int64(st, 1, ticket_id);
 	store_bind_text(st, 2, address);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		store_fail(store, "checking a participant");
-	store_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	if ((rc = store_step_row(store, st, "checking a participant")) == 1)
+		store_reset(st);
+	return rc;
 }
