@@ -1,9 +1,10 @@
 #!/bin/sh
-# Builds complaintd and the benchmark client (if needed) and runs both
+# Builds complaintd and the benchmark client (if needed) and runs the
 # benchmarks, printing their figures.  Needs root (the mail lab does).
 #
 #   tests/bench/run.sh [BUILD_DIR]          default: build-bench
-#   MAILS=2000 ROUNDS=20 tests/bench/run.sh  a smaller, quicker run
+#   MAILS=2000 ROUNDS=20 ACK_ROUNDS=50 OUTBOX=1000 tests/bench/run.sh
+#                                           a smaller, quicker run
 #
 # Figures only: the exit status says whether the benchmarks ran, never
 # whether a target was met.
@@ -27,4 +28,6 @@ status=0
 	--mails "${MAILS:-10000}" || status=1
 /usr/bin/python3 "$src/tests/bench/bench_idle.py" --build "$build" \
 	--rounds "${ROUNDS:-100}" || status=1
+/usr/bin/python3 "$src/tests/bench/bench_ack.py" --build "$build" \
+	--rounds "${ACK_ROUNDS:-200}" --outbox "${OUTBOX:-5000}" || status=1
 exit $status
