@@ -583,6 +583,12 @@ service submission-login {{
     def stop_dovecot(self, timeout=10.0):
         """Stop only this lab's Dovecot (master and all its children)."""
         master = self.state.get("pids", {}).get("dovecot")
+        if not (master and _alive(master) and self._is_our_master(master)):
+            # A start cut short (a timeout while waiting for it) leaves a
+            # master lab.json does not know: find it by its config path,
+            # or it would respawn the children killed below.
+            master = next((pid for pid, argv in _all_processes()
+                           if self._is_our_master(pid)), None)
         if master and _alive(master) and self._is_our_master(master):
             _kill(master, signal.SIGTERM)
             if _wait_gone([master], timeout):
