@@ -69,6 +69,20 @@ conf_error(struct conf_ctx *ctx, const config_setting_t *s, const char *fmt,
 	ctx->failed++;
 }
 
+void
+conf_set_where(struct conf_ctx *ctx, const char *section, int index,
+               const config_setting_t *group)
+{
+	ctx->group = group;
+	if (section == NULL)
+		ctx->where[0] = '\0';
+	else if (index >= 0)
+		snprintf(ctx->where, sizeof(ctx->where), "%s[%d]", section,
+		         index);
+	else
+		snprintf(ctx->where, sizeof(ctx->where), "%s", section);
+}
+
 char *
 conf_resolve_path(const struct conf_ctx *ctx, const char *path)
 {
@@ -247,6 +261,8 @@ conf_kind_expected(enum conf_kind kind)
 		return "a string";
 	case CONF_KIND_STRINGS:
 		return "an array of strings [ \"...\" ]";
+	case CONF_KIND_TRISTATE:
+		return "true or false";
 	}
 	return "?";
 }
@@ -369,6 +385,11 @@ conf_store_text(struct conf_ctx *ctx, const config_setting_t *s,
 	case CONF_KIND_BOOL:
 		*(bool *)field = strcmp(text, "true") == 0;
 		return 0;
+	case CONF_KIND_TRISTATE:
+		*(int *)field = strcmp(text, "true") == 0    ? 1
+		                : strcmp(text, "false") == 0 ? 0
+		                                             : -1;
+		return 0;
 	case CONF_KIND_STRINGS:
 		return 0;
 	}
@@ -427,6 +448,11 @@ conf_store_setting(struct conf_ctx *ctx, const config_setting_t *s,
 		if (type != CONFIG_TYPE_BOOL)
 			break;
 		*(bool *)field = config_setting_get_bool(s);
+		return 0;
+	case CONF_KIND_TRISTATE:
+		if (type != CONFIG_TYPE_BOOL)
+			break;
+		*(int *)field = config_setting_get_bool(s) ? 1 : 0;
 		return 0;
 	case CONF_KIND_SIZE:
 		if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64) {
@@ -552,12 +578,45 @@ conf_read_list(struct conf_ctx *ctx, const struct conf_section *sec,
 	return 0;
 }
 
+/* Every section, the core ones first, then the desk's people and rules. */
+static const struct conf_section *const conf_tables[] = {
+    conf_sections,
+    conf_desk_sections,
+    NULL,
+};
+
+/* The section after sec in conf_tables order; pass NULL for the first. */
+static const struct conf_section *
+conf_section_next(const struct conf_section *sec, size_t *table)
+{
+	if (sec == NULL)
+		*table = 0;
+	else
+		sec++;
+	while (conf_tables[*table] != NULL) {
+		if (sec == NULL)
+			sec = conf_tables[*table];
+		if (sec->name != NULL)
+			return sec;
+		(*table)++;
+		sec = NULL;
+	}
+	return NULL;
+}
+
+#define CONF_FOR_EACH_SECTION(sec_, table_)                                    \
+	for (const struct conf_section *sec_ =                                 \
+	         conf_section_next(NULL, &table_);                             \
+	     sec_ != NULL; sec_ = conf_section_next(sec_, &table_))
+
 static const struct conf_section *
 conf_section_find(const char *name)
 {
-	for (const struct conf_section *sec = conf_sections; sec->name; sec++)
-		if (strcmp(sec->name, name) == 0)
-			return sec;
+	size_t table;
+
+	CONF_FOR_EACH_SECTION(sec, table)
+	if (strcmp(sec->name, name) == 0)
+		return sec;
 	return NULL;
 }
 
@@ -566,6 +625,7 @@ conf_read_sections(struct conf_ctx *ctx, const config_setting_t *root,
                    struct conf *conf)
 {
 	int n = config_setting_length(root);
+	size_t table;
 
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *m =
@@ -573,7 +633,8 @@ conf_read_sections(struct conf_ctx *ctx, const config_setting_t *root,
 		if (conf_section_find(m->name) == NULL)
 			conf_error(ctx, m, "unknown section \"%s\"", m->name);
 	}
-	for (const struct conf_section *sec = conf_sections; sec->name; sec++) {
+	CONF_FOR_EACH_SECTION(sec, table)
+	{
 		const config_setting_t *s =
 		    config_setting_get_member(root, sec->name);
 		ctx->group = NULL;
@@ -590,6 +651,10 @@ conf_read_sections(struct conf_ctx *ctx, const config_setting_t *root,
 		snprintf(ctx->where, sizeof(ctx->where), "%s", sec->name);
 		conf_read_group(ctx, sec, s, (char *)conf + sec->offset, conf);
 	}
+	conf_set_where(ctx, NULL, -1, NULL);
+	/* Names are only worth resolving once each one parsed. */
+	if (ctx->failed == 0)
+		conf_check_references(ctx, root, conf);
 }
 
 static char *
@@ -615,6 +680,9 @@ conf_load(const char *path, struct conf_errors *errors)
 	if (conf == NULL)
 		return NULL;
 	config_init(&cfg);
+	/* @include "rules.conf" is found beside the file, not in the cwd. */
+	ctx.dir = conf_dirname(path);
+	config_set_include_dir(&cfg, ctx.dir);
 	if (config_read_file(&cfg, path) != CONFIG_TRUE) {
 		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
 			snprintf(line, sizeof(line), "%s:0: cannot read: %s",
@@ -627,10 +695,10 @@ conf_load(const char *path, struct conf_errors *errors)
 			    config_error_line(&cfg), config_error_text(&cfg));
 		conf_errors_add(errors, line);
 		config_destroy(&cfg);
+		free(ctx.dir);
 		free(conf);
 		return NULL;
 	}
-	ctx.dir = conf_dirname(path);
 	conf->path = strdup(path);
 	conf_read_sections(&ctx, config_root_setting(&cfg), conf);
 	config_destroy(&cfg);
@@ -661,9 +729,12 @@ conf_free_fields(const struct conf_key *keys, char *base)
 void
 conf_free(struct conf *conf)
 {
+	size_t table;
+
 	if (conf == NULL)
 		return;
-	for (const struct conf_section *sec = conf_sections; sec->name; sec++) {
+	CONF_FOR_EACH_SECTION(sec, table)
+	{
 		if (!(sec->flags & CONF_LIST)) {
 			conf_free_fields(sec->keys, (char *)conf + sec->offset);
 			continue;

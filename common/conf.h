@@ -64,7 +64,9 @@ struct conf_mailbox {
 	long poll_interval;         /* seconds */
 	long timeout;               /* seconds a server may stay silent */
 	long long max_message_size; /* bytes; larger mail stays on the server */
-	char *team; /* address of the team that owns this mailbox */
+	char *team; /* a team's name, or (older files) an address that gets
+	               the notices */
+	int weight; /* added to the priority of its tickets */
 };
 
 struct conf_store {
@@ -124,6 +126,94 @@ struct conf_extract {
 	struct conf_strings apology;
 };
 
+/* Agents, teams, classification rules and routes ("Classification"). */
+enum conf_role {
+	CONF_ROLE_AGENT,
+	CONF_ROLE_LEAD,
+	CONF_ROLE_MANAGER,
+};
+
+struct conf_agent {
+	char *name; /* [a-z0-9_.-], as complaintctl --as names it */
+	char *address;
+	int role; /* enum conf_role */
+};
+
+enum conf_assign {
+	CONF_ASSIGN_ROUND_ROBIN,
+	CONF_ASSIGN_LEAST_OPEN,
+	CONF_ASSIGN_QUEUE, /* left unassigned in the team's queue */
+};
+
+struct conf_team {
+	char *name;
+	char *address; /* gets notices while a ticket is unassigned */
+	char *lead;    /* an agent's name */
+	char *manager; /* an agent's name */
+	struct conf_strings members;   /* agents' names */
+	int assign;                    /* enum conf_assign */
+	struct conf_strings languages; /* handled; empty: any */
+};
+
+/*
+ * A classification rule: every condition given must hold (keyword lists
+ * match case-insensitively, CJK-aware; *_all needs every word), then the
+ * actions apply; stop ends the evaluation.
+ */
+struct conf_rule {
+	char *name;
+	struct conf_strings subject_any, subject_all;
+	struct conf_strings body_any, body_all;
+	struct conf_strings text_any, text_all;     /* subject or body */
+	char *subject_regex, *body_regex;           /* PCRE2, UTF-8 */
+	struct conf_strings sender;                 /* addresses or "@domain" */
+	struct conf_strings mailbox;                /* mailbox names */
+	struct conf_strings language;               /* "en", "zh" ... */
+	struct conf_strings tier;                   /* customer tiers */
+	int has_attachment;                         /* -1 any, 0 none, 1 some */
+	char *category, *severity, *team, *product; /* NULL: unchanged */
+	struct conf_strings tags;
+	int boost; /* priority added */
+	bool stop;
+};
+
+/* A route: the first whose conditions hold names the ticket's team. */
+struct conf_route {
+	struct conf_strings category, mailbox, product, language;
+	char *team;
+};
+
+struct conf_classify {
+	struct conf_strings categories;
+	int min_confidence; /* percent the model must reach to decide */
+	char *default_category;
+	char *default_severity;
+	char *default_team; /* when no rule or route names one */
+};
+
+/* The priority score: see docs/ARCHITECTURE.md. */
+struct conf_priority {
+	int general, serious, urgent; /* by severity */
+	struct conf_strings vip;      /* addresses or "@domain" */
+	int vip_boost;                /* added for a VIP customer */
+	int per_recent;               /* per complaint of the customer's in
+	                                 repeat.window, the first excluded */
+	int max_recent;               /* at most this much from those */
+};
+
+/* Customers who complain often. */
+struct conf_repeat {
+	int threshold; /* more complaints than this in window: tagged */
+	long window;   /* seconds */
+	char *tag;
+	int boost;
+};
+
+/* The categories when the configuration lists none. */
+extern const char *const conf_default_categories[];
+/* The severities, least to most pressing. */
+extern const char *const conf_severities[];
+
 struct conf_templates {
 	char *dir;
 	char *default_language;
@@ -148,6 +238,17 @@ struct conf {
 	struct conf_ingest ingest;
 	struct conf_extract extract;
 	struct conf_templates templates;
+	struct conf_agent *agents;
+	size_t n_agents;
+	struct conf_team *teams;
+	size_t n_teams;
+	struct conf_rule *rules;
+	size_t n_rules;
+	struct conf_route *routes;
+	size_t n_routes;
+	struct conf_classify classify;
+	struct conf_priority priority;
+	struct conf_repeat repeat;
 };
 
 /* Error lines, each "FILE:LINE: message"; owned by the struct. */
@@ -187,6 +288,18 @@ int conf_parse_duration(const char *text, long *seconds_r);
 
 /* "1048576", "512K", "25M", "1G" (powers of 1024) → bytes; 0 or -1. */
 int conf_parse_size(const char *text, long long *bytes_r);
+
+const struct conf_agent *conf_agent_find(const struct conf *conf,
+                                         const char *name);
+const struct conf_team *conf_team_find(const struct conf *conf,
+                                       const char *name);
+/* true when category is one of the configured categories. */
+bool conf_category_known(const struct conf *conf, const char *category);
+/* address is in list, whose entries are addresses or "@domain"s
+ * (compared case-insensitively). */
+bool conf_address_in(const struct conf_strings *list, const char *address);
+/* The severity's index in conf_severities, or -1. */
+int conf_severity_index(const char *severity);
 
 /* Finds a mailbox by name; NULL when there is none. */
 const struct conf_mailbox *conf_mailbox_find(const struct conf *conf,

@@ -16,15 +16,20 @@
 #include <sys/stat.h>
 #include <time.h>
 
-const char *const conf_template_kinds[] = {"ack", "notify_new", "notify_reply",
-                                           NULL};
+const char *const conf_template_kinds[] = {
+    "ack",          "notify_new",      "notify_reply",
+    "urgent_alert", "repeat_customer", NULL,
+};
 
 const char *const conf_template_placeholders[] = {
-    "ticket",    "ticket_ref",    "tag",
-    "desk_name", "customer_name", "customer_address",
-    "subject",   "received",      "first_response_due",
-    "mailbox",   "order_number",  "expected_resolution",
-    "text",      "language",      NULL,
+    "ticket",     "ticket_ref",    "tag",
+    "desk_name",  "customer_name", "customer_address",
+    "subject",    "received",      "first_response_due",
+    "mailbox",    "order_number",  "expected_resolution",
+    "text",       "language",      "category",
+    "severity",   "priority",      "team",
+    "assignee",   "reasons",       "recipient_name",
+    "complaints", "window",        NULL,
 };
 
 /* "2026-12-01", "2026-12-01T08:00", with seconds, "Z" or "+01:00": UTC

@@ -7,6 +7,7 @@
 #define COMPLAINTD_CONF_P_H
 
 #include <libconfig.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "conf.h"
@@ -19,6 +20,7 @@ enum conf_kind {
 	CONF_KIND_SIZE,    /* long long bytes, written "25M", within min..max */
 	CONF_KIND_ENUM,    /* int index into choices */
 	CONF_KIND_STRINGS, /* struct conf_strings, an array of strings */
+	CONF_KIND_TRISTATE, /* int: 1 true, 0 false, -1 absent (def "any") */
 };
 
 enum {
@@ -81,6 +83,12 @@ void conf_errors_add(struct conf_errors *errors, const char *line);
 void conf_error(struct conf_ctx *ctx, const config_setting_t *s,
                 const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Errors that follow are prefixed "section[index]" ("section" when index
+ * is negative, nothing when section is NULL); group is the setting whose
+ * own errors need no key name. */
+void conf_set_where(struct conf_ctx *ctx, const char *section, int index,
+                    const config_setting_t *group);
+
 /* path resolved against the config file's directory; caller frees. */
 char *conf_resolve_path(const struct conf_ctx *ctx, const char *path);
 
@@ -95,6 +103,19 @@ char *conf_read_secret(struct conf_ctx *ctx, const config_setting_t *s,
 /* Shared checks (conf_schema.c). */
 int conf_check_language(struct conf_ctx *ctx, const config_setting_t *s,
                         const void *field);
+int conf_check_address(struct conf_ctx *ctx, const config_setting_t *s,
+                       const void *field);
+/* Every byte a-z, 0-9 (A-Z too when upper_ok) or in allowed_punct. */
+bool conf_all_chars(const char *s, const char *allowed_punct, bool upper_ok);
+/* local@domain, no spaces or brackets. */
+bool conf_is_address(const char *s);
+
+/* The desk's people and rules (conf_desk.c). */
+extern const struct conf_section conf_desk_sections[];
+/* Names that point at other sections (teams, agents, categories) are
+ * checked once everything is read; each error names its line. */
+void conf_check_references(struct conf_ctx *ctx, const config_setting_t *root,
+                           struct conf *conf);
 
 /* The outbound sections (conf_outbound.c). */
 extern const struct conf_key conf_ack_keys[];

@@ -18,7 +18,7 @@
 
 #define ZONEINFO_DIR "/usr/share/zoneinfo"
 
-static bool
+bool
 conf_all_chars(const char *s, const char *allowed_punct, bool upper_ok)
 {
 	for (; *s != '\0'; s++) {
@@ -33,7 +33,7 @@ conf_all_chars(const char *s, const char *allowed_punct, bool upper_ok)
 }
 
 /* An addr-spec as the desk writes it: local@domain, no spaces or brackets. */
-static bool
+bool
 conf_is_address(const char *s)
 {
 	const char *at = strchr(s, '@');
@@ -48,7 +48,7 @@ conf_is_address(const char *s)
 	return strchr(at, '.') != NULL || strcmp(at + 1, "localhost") == 0;
 }
 
-static int
+int
 conf_check_address(struct conf_ctx *ctx, const config_setting_t *s,
                    const void *field)
 {
@@ -350,8 +350,9 @@ static const struct conf_key conf_mailbox_keys[] = {
         .min = 5, .max = 3600),
     KEY(struct conf_mailbox, max_message_size, CONF_KIND_SIZE, .def = "25M",
         .min = 1024, .max = 1LL << 30),
-    KEY(struct conf_mailbox, team, CONF_KIND_STRING,
-        .check = conf_check_address),
+    KEY(struct conf_mailbox, team, CONF_KIND_STRING),
+    KEY(struct conf_mailbox, weight, CONF_KIND_INT, .def = "0", .min = -100,
+        .max = 100),
     KEY_END,
 };
 

@@ -200,6 +200,36 @@ ingest_participants(struct store *store, const struct ingest_config *cfg,
 	return 0;
 }
 
+/* Classification, routing and priority of a new ticket (when on). */
+static int
+ingest_triage(struct store *store, const struct ingest_config *cfg,
+              const struct ingest_source *src, const struct ingest_parsed *p,
+              long long customer_id, long long now, struct ingest_result *res)
+{
+	const struct mime_message *msg = p->msg;
+	struct triage_mail m = {
+	    .ticket_id = res->ticket_id,
+	    .customer_id = customer_id,
+	    .subject = msg->subject,
+	    .text = msg->text,
+	    .scan = p->scanned ? &p->scan : NULL,
+	    .sender = ingest_sender(msg),
+	    .mailbox = src->mailbox,
+	    .language = p->language,
+	    .has_attachment = msg->n_attachments > 0,
+	};
+
+	if (cfg->triage.rules == NULL)
+		return 0;
+	if (res->outcome == INGEST_CREATED)
+		return triage_new_ticket(store, &cfg->triage, &m, now,
+		                         &res->triage);
+	/* Automatic mail says nothing about the complaint. */
+	if (msg->auto_flags != 0)
+		m.scan = NULL, m.text = "", m.subject = "";
+	return triage_reply(store, &cfg->triage, &m, now, &res->triage);
+}
+
 static int
 ingest_create(struct store *store, const struct ingest_config *cfg,
               const struct ingest_source *src, const struct ingest_parsed *p,
@@ -293,15 +323,58 @@ ingest_append(struct store *store, const struct ingest_config *cfg,
 	return 0;
 }
 
+/* The lead and manager of the ticket's team, each once. */
+static size_t
+ingest_alert_to(const struct conf *conf, const char *team,
+                const struct conf_agent *to[2])
+{
+	const struct conf_team *t = conf_team_find(conf, team);
+	size_t n = 0;
+
+	if (t == NULL)
+		return 0;
+	if ((to[n] = conf_agent_find(conf, t->lead)) != NULL)
+		n++;
+	if ((to[n] = conf_agent_find(conf, t->manager)) != NULL &&
+	    (n == 0 || to[n] != to[0]))
+		n++;
+	return n;
+}
+
+/* The alerts triage asked for: urgent, and a repeat complainer. */
+static int
+ingest_alerts(struct store *store, const struct ingest_config *cfg,
+              const struct outbound_cause *c, long long now,
+              struct ingest_result *res)
+{
+	const struct triage_result *tr = &res->triage;
+	const struct conf_agent *to[2];
+	size_t n;
+
+	if (tr->urgent_alert) {
+		n = ingest_alert_to(cfg->triage.conf, tr->team, to);
+		if (outbound_urgent_alert(store, cfg->out, c, to, n, now,
+		                          &res->out) != 0)
+			return -1;
+	}
+	if (tr->repeat_notify != NULL &&
+	    outbound_repeat_notice(store, cfg->out, c, tr->repeat_notify,
+	                           tr->recent, now, &res->out) != 0)
+		return -1;
+	return 0;
+}
+
 /*
  * The mail the desk sends because of this one, in the same transaction:
- * the acknowledgement and notice of a new ticket, the notice of a reply.
+ * the acknowledgement and notice of a new ticket, the notice of a reply,
+ * and the alerts triage asked for.
  */
 int
 ingest_tell(struct store *store, const struct ingest_config *cfg,
             const struct ingest_source *src, const struct ingest_parsed *p,
             long long now, struct ingest_result *res)
 {
+	const struct triage_result *tr = &res->triage;
 	struct outbound_cause c = {
 	    .ticket_id = res->ticket_id,
 	    .msg = p->msg,
@@ -313,7 +386,15 @@ ingest_tell(struct store *store, const struct ingest_config *cfg,
 	    .mailbox = src->mailbox,
 	    .mailbox_first_seen = src->first_seen,
 	    .received = now,
+	    .notify_to = tr->notify_addr,
+	    .category = tr->category,
+	    .severity = tr->severity,
+	    .team = tr->team,
+	    .assignee = tr->assignee ? tr->assignee->name : NULL,
+	    .reasons = tr->reasons[0] ? tr->reasons : NULL,
+	    .priority = tr->priority,
 	};
+	int rc;
 
 	if (cfg->out == NULL)
 		return 0;
@@ -321,8 +402,11 @@ ingest_tell(struct store *store, const struct ingest_config *cfg,
 	    outbound_record_bounces(store, cfg->out, p->msg, now) != 0)
 		return -1;
 	if (res->outcome == INGEST_CREATED)
-		return outbound_new_ticket(store, cfg->out, &c, now, &res->out);
-	return outbound_customer_reply(store, cfg->out, &c, now, &res->out);
+		rc = outbound_new_ticket(store, cfg->out, &c, now, &res->out);
+	else
+		rc = outbound_customer_reply(store, cfg->out, &c, now,
+		                             &res->out);
+	return rc == 0 ? ingest_alerts(store, cfg, &c, now, res) : -1;
 }
 
 /* Finds or makes the ticket msg belongs to; fills res. */
@@ -348,12 +432,16 @@ ingest_place(struct store *store, const struct ingest_config *cfg,
 		res->outcome = INGEST_APPENDED;
 		res->ticket_id = th.ticket_id;
 		res->thread_by = th.by;
-		return ingest_append(store, cfg, msg, th.ticket_id, th.by, now);
+		if (ingest_append(store, cfg, msg, th.ticket_id, th.by, now))
+			return -1;
+	} else {
+		res->outcome = INGEST_CREATED;
+		res->linked_ticket_id = fresh ? th.ticket_id : th.linked_id;
+		if (ingest_create(store, cfg, src, p, customer,
+		                  res->linked_ticket_id, now, &res->ticket_id))
+			return -1;
 	}
-	res->outcome = INGEST_CREATED;
-	res->linked_ticket_id = fresh ? th.ticket_id : th.linked_id;
-	return ingest_create(store, cfg, src, p, customer,
-	                     res->linked_ticket_id, now, &res->ticket_id);
+	return ingest_triage(store, cfg, src, p, customer, now, res);
 }
 
 /* A mail that parsed with warnings is listed for an agent to look at. */
@@ -397,6 +485,8 @@ ingest_parsed_clear(struct ingest_parsed *p)
 	mime_message_free(p->msg);
 	free(p->subject_norm);
 	free(p->order_number);
+	if (p->scanned)
+		classify_scan_clear(&p->scan);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -417,6 +507,12 @@ ingest_derive(const struct ingest_config *cfg, struct ingest_parsed *p)
 		return -1;
 	p->order_number = ex.order_number;
 	p->expectation = ex.expectation;
+	if (cfg->triage.rules == NULL)
+		return 0;
+	if (classify_scan(cfg->triage.rules, msg->subject, msg->text,
+	                  &p->scan) != 0)
+		return -1;
+	p->scanned = true;
 	return 0;
 }
 

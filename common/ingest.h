@@ -17,6 +17,7 @@
 #include "mime.h"
 #include "outbound.h"
 #include "store.h"
+#include "triage.h"
 
 /* What ingest needs to know of the desk; read-only, one per thread. */
 struct ingest_config {
@@ -27,20 +28,32 @@ struct ingest_config {
 	struct mime_limits limits;
 	const struct extract_rules *rules; /* borrowed */
 	const struct outbound_config *out; /* borrowed; NULL: send nothing */
+	/* Classification and routing of new tickets; rules NULL: none (the
+	 * tickets keep no category, notices go nowhere). */
+	struct triage_config triage;
 	unsigned char secret[STORE_SECRET_SIZE];
 };
 
+/* What ingest compiles from the configuration; read-only, shared by
+ * threads. */
+struct ingest_rules {
+	struct extract_rules *extract;   /* conf's patterns and keywords */
+	struct classify_rules *classify; /* conf's classification rules */
+};
+
+/* NULL with a message in err.  Caller frees with ingest_rules_free; it
+ * borrows conf until then. */
+struct ingest_rules *ingest_rules_new(const struct conf *conf, char *err,
+                                      size_t err_size);
+void ingest_rules_free(struct ingest_rules *rules);
+
 /*
  * Fills cfg from conf (borrowing its strings until conf is freed) with
- * rules (borrowed too); the secret is the caller's to fill from the store.
+ * rules (borrowed too); the secret is the caller's to fill from the
+ * store, and cfg->triage.model the caller's thread's model, if any.
  */
 void ingest_config_init(struct ingest_config *cfg, const struct conf *conf,
-                        const struct extract_rules *rules);
-
-/* extract's rules with conf's patterns and keywords; NULL with a message
- * in err.  Caller frees with extract_rules_free. */
-struct extract_rules *ingest_rules_new(const struct conf *conf, char *err,
-                                       size_t err_size);
+                        const struct ingest_rules *rules);
 
 /* Where a mail came from. */
 struct ingest_source {
@@ -62,14 +75,15 @@ struct ingest_result {
 	enum ingest_outcome outcome;
 	long long ticket_id;
 	long long message_row;
-	long long linked_ticket_id; /* a new ticket's older relative, or -1 */
-	bool reopened;              /* a pending/resolved/closed ticket */
-	const char *thread_by;      /* static: which evidence threaded it */
-	long long quarantine_id;    /* -1 when it parsed cleanly */
-	struct mime_message *msg;   /* the parse; freed by
-	                               ingest_result_clear unless borrowed */
-	bool msg_borrowed;          /* msg is the caller's (ingest_parsed) */
-	struct outbound_result out; /* the acknowledgement and notices */
+	long long linked_ticket_id;  /* a new ticket's older relative, or -1 */
+	bool reopened;               /* a pending/resolved/closed ticket */
+	const char *thread_by;       /* static: which evidence threaded it */
+	long long quarantine_id;     /* -1 when it parsed cleanly */
+	struct mime_message *msg;    /* the parse; freed by
+	                                ingest_result_clear unless borrowed */
+	bool msg_borrowed;           /* msg is the caller's (ingest_parsed) */
+	struct outbound_result out;  /* the acknowledgement and notices */
+	struct triage_result triage; /* what the desk decided */
 };
 
 void ingest_result_clear(struct ingest_result *res);
@@ -91,11 +105,13 @@ int ingest_message(struct store *store, const struct ingest_config *cfg,
  */
 struct ingest_parsed {
 	struct mime_message *msg;
-	char sha[65];            /* SHA-256 of the raw bytes, hex */
-	char *subject_norm;      /* text_subject_norm of the subject */
-	const char *language;    /* text_language of subject and text */
-	char *order_number;      /* extract's, or NULL */
-	const char *expectation; /* extract's, or NULL */
+	char sha[65];              /* SHA-256 of the raw bytes, hex */
+	char *subject_norm;        /* text_subject_norm of the subject */
+	const char *language;      /* text_language of subject and text */
+	char *order_number;        /* extract's, or NULL */
+	const char *expectation;   /* extract's, or NULL */
+	struct classify_scan scan; /* classify's look at the text */
+	bool scanned;              /* scan holds it (classification is on) */
 };
 
 /* Parses raw for ingest_message_parsed; 0, or -1 when memory runs out. */

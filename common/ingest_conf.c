@@ -1,15 +1,18 @@
 /*
  * ingest_conf: what ingest takes from the configuration — the desk's tag
- * and addresses, the reopen window, the parser's limits and the extract
- * rules with the configured patterns and keywords.
+ * and addresses, the reopen window, the parser's limits, the extract
+ * rules with the configured patterns and keywords, and the classification
+ * rules.
  */
 #include "ingest.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void
 ingest_config_init(struct ingest_config *cfg, const struct conf *conf,
-                   const struct extract_rules *rules)
+                   const struct ingest_rules *rules)
 {
 	long long largest = 0;
 
@@ -18,7 +21,9 @@ ingest_config_init(struct ingest_config *cfg, const struct conf *conf,
 	cfg->desk_addresses = (const char *const *)conf->desk.addresses.v;
 	cfg->n_desk_addresses = conf->desk.addresses.n;
 	cfg->reopen_window = conf->ingest.reopen_window;
-	cfg->rules = rules;
+	cfg->rules = rules->extract;
+	cfg->triage.conf = conf;
+	cfg->triage.rules = rules->classify;
 	mime_limits_default(&cfg->limits);
 	cfg->limits.max_attachment_size =
 	    (size_t)conf->ingest.max_attachment_size;
@@ -31,8 +36,8 @@ ingest_config_init(struct ingest_config *cfg, const struct conf *conf,
 		cfg->limits.max_attachments_total = (size_t)largest;
 }
 
-struct extract_rules *
-ingest_rules_new(const struct conf *conf, char *err, size_t err_size)
+static struct extract_rules *
+ingest_extract_new(const struct conf *conf, char *err, size_t err_size)
 {
 	const struct conf_extract *x = &conf->extract;
 	const struct conf_strings *kw[EXTRACT_N_EXPECTATIONS] = {
@@ -51,4 +56,33 @@ ingest_rules_new(const struct conf *conf, char *err, size_t err_size)
 		ec.n_keywords[e] = kw[e]->n;
 	}
 	return extract_rules_new(&ec, err, err_size);
+}
+
+struct ingest_rules *
+ingest_rules_new(const struct conf *conf, char *err, size_t err_size)
+{
+	struct ingest_rules *rules = calloc(1, sizeof(*rules));
+
+	if (rules == NULL) {
+		snprintf(err, err_size, "out of memory");
+		return NULL;
+	}
+	if ((rules->extract = ingest_extract_new(conf, err, err_size)) ==
+	        NULL ||
+	    (rules->classify = classify_rules_new(conf, err, err_size)) ==
+	        NULL) {
+		ingest_rules_free(rules);
+		return NULL;
+	}
+	return rules;
+}
+
+void
+ingest_rules_free(struct ingest_rules *rules)
+{
+	if (rules == NULL)
+		return;
+	extract_rules_free(rules->extract);
+	classify_rules_free(rules->classify);
+	free(rules);
 }

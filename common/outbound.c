@@ -183,6 +183,12 @@ outbound_value(void *arg, const char *name)
 void
 outbound_put(struct outbound_values *v, const char *name, const char *value)
 {
+	/* A second put replaces: one fill serves several recipients. */
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->names[i], name) == 0) {
+			v->values[i] = value;
+			return;
+		}
 	if (v->n < OUTBOUND_MAX_VALUES) {
 		v->names[v->n] = name;
 		v->values[v->n] = value;
@@ -214,6 +220,9 @@ outbound_references(const struct mime_message *msg)
 	size_t len = 1, o = 0;
 	char *out;
 
+	/* A mail no mail caused (an agent's correction): no thread. */
+	if (msg == NULL)
+		return strdup("");
 	for (size_t i = 0; i < msg->references.n; i++)
 		len += strlen(msg->references.v[i]) + 1;
 	len += msg->message_id ? strlen(msg->message_id) + 1 : 0;
@@ -309,7 +318,7 @@ outbound_write(const struct outbound_config *ocfg,
 	    .to_name = d->to_name,
 	    .to_addr = d->to_addr,
 	    .message_id = t->message_id,
-	    .in_reply_to = d->cause->message_id,
+	    .in_reply_to = d->cause ? d->cause->message_id : NULL,
 	    .references = refs,
 	    .auto_submitted = d->auto_submitted,
 	};

@@ -29,10 +29,13 @@ void outbound_config_free(struct outbound_config *ocfg);
 void outbound_set_secret(struct outbound_config *ocfg,
                          const unsigned char key[STORE_SECRET_SIZE]);
 
-/* The customer's mail that makes the desk write. */
+/* The customer's mail (or the ticket) that makes the desk write. */
 struct outbound_cause {
 	long long ticket_id;
-	const struct mime_message *msg;
+	const struct mime_message *msg; /* NULL: no mail (an agent's
+	                                   correction); text says what */
+	const char *text;               /* NULL: msg's */
+	const char *customer_name;      /* NULL: msg's From name */
 	const char *sender; /* the customer's address ("" unknown) */
 	const char *ticket_subject;
 	const char *language;         /* the ticket's */
@@ -41,6 +44,15 @@ struct outbound_cause {
 	const char *mailbox;          /* its name, or "pipe" */
 	long long mailbox_first_seen; /* -1: unknown (not from IMAP) */
 	long long received;
+	/* What triage decided, for the notices (NULL: not known). */
+	const char *notify_to; /* the assignee's or the team's address;
+	                          NULL: no notice */
+	const char *category;
+	const char *severity;
+	const char *team;
+	const char *assignee;
+	const char *reasons;
+	long long priority;
 };
 
 /* What was queued, for the log line of the ingested mail. */
@@ -50,22 +62,44 @@ struct outbound_result {
 	                            when none was due (a reply) or it was
 	                            queued */
 	char ack_detail[160];    /* the refusal's particulars */
-	int notices;             /* notices queued to the team */
+	int notices;             /* notices queued to the assignee or team */
+	int alerts;              /* urgent alerts and repeat notices */
 };
 
 /*
  * A new ticket: the acknowledgement (unless a rule says no) and the notice
- * to the mailbox's team.  0, or -1 when the store failed.
+ * to c->notify_to.  0, or -1 when the store failed.
  */
 int outbound_new_ticket(struct store *store, const struct outbound_config *ocfg,
                         const struct outbound_cause *c, long long now,
                         struct outbound_result *res);
 
-/* The customer's reply on a ticket: the notice to the team.  0 or -1. */
+/* The customer's reply on a ticket: the notice to c->notify_to.  0 or
+ * -1. */
 int outbound_customer_reply(struct store *store,
                             const struct outbound_config *ocfg,
                             const struct outbound_cause *c, long long now,
                             struct outbound_result *res);
+
+/*
+ * The ticket became urgent: an alert to each of to (the team's lead and
+ * manager), with the text and why — once per ticket, whatever happens
+ * later (the event "alert.urgent" is the proof, in the same
+ * transaction).  0, or -1 when the store failed.
+ */
+int outbound_urgent_alert(struct store *store,
+                          const struct outbound_config *ocfg,
+                          const struct outbound_cause *c,
+                          const struct conf_agent *const *to, size_t n,
+                          long long now, struct outbound_result *res);
+
+/* The customer complains often (recent tickets in the window): a notice
+ * to their owner or the team's lead.  0 or -1. */
+int outbound_repeat_notice(struct store *store,
+                           const struct outbound_config *ocfg,
+                           const struct outbound_cause *c,
+                           const struct conf_agent *to, long long recent,
+                           long long now, struct outbound_result *res);
 
 /*
  * The delivery status notification msg reports permanent failures: the

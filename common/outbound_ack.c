@@ -14,35 +14,33 @@
 #include <string.h>
 #include <strings.h>
 
-/* Everything a template may name, for one cause. */
-struct outbound_fill {
-	struct outbound_values v;
-	char ticket[24], ref[64], received[96], due[96];
-	char *text; /* the new part of the customer's text, owned */
-};
-
-static void
+void
 outbound_fill(const struct outbound_config *ocfg,
               const struct outbound_cause *c, const struct outbound_lang *lang,
               struct outbound_fill *f)
 {
 	const struct conf *conf = ocfg->conf;
 	const struct mime_message *m = c->msg;
+	const char *text = c->text ? c->text : m ? m->text : "";
 
 	memset(f, 0, sizeof(*f));
 	snprintf(f->ticket, sizeof(f->ticket), "%lld", c->ticket_id);
 	snprintf(f->ref, sizeof(f->ref), "[%s #%lld]", conf->desk.ticket_tag,
 	         c->ticket_id);
+	snprintf(f->priority, sizeof(f->priority), "%lld", c->priority);
 	outbound_format_time(lang->lang, c->received, f->received,
 	                     sizeof(f->received));
 	outbound_format_time(lang->lang, c->received + conf->ack.first_response,
 	                     f->due, sizeof(f->due));
-	f->text = text_strip_quoted(m->text);
+	f->text = text_strip_quoted(text);
 	outbound_put(&f->v, "ticket", f->ticket);
 	outbound_put(&f->v, "ticket_ref", f->ref);
 	outbound_put(&f->v, "tag", conf->desk.ticket_tag);
 	outbound_put(&f->v, "desk_name", conf->desk.name);
-	outbound_put(&f->v, "customer_name", m->from.name);
+	outbound_put(&f->v, "customer_name",
+	             c->customer_name ? c->customer_name
+	             : m              ? m->from.name
+	                              : NULL);
 	outbound_put(&f->v, "customer_address", c->sender);
 	outbound_put(&f->v, "subject", c->ticket_subject);
 	outbound_put(&f->v, "received", f->received);
@@ -50,8 +48,14 @@ outbound_fill(const struct outbound_config *ocfg,
 	outbound_put(&f->v, "mailbox", c->mailbox);
 	outbound_put(&f->v, "order_number", c->order_number);
 	outbound_put(&f->v, "expected_resolution", c->expectation);
-	outbound_put(&f->v, "text", f->text ? f->text : m->text);
+	outbound_put(&f->v, "text", f->text ? f->text : text);
 	outbound_put(&f->v, "language", c->language);
+	outbound_put(&f->v, "category", c->category);
+	outbound_put(&f->v, "severity", c->severity);
+	outbound_put(&f->v, "priority", f->priority);
+	outbound_put(&f->v, "team", c->team);
+	outbound_put(&f->v, "assignee", c->assignee);
+	outbound_put(&f->v, "reasons", c->reasons);
 }
 
 /* One of the desk's addresses, or a plus-address of one. */
@@ -151,14 +155,12 @@ outbound_ack(struct store *store, const struct outbound_config *ocfg,
 	return rc < 0 ? -1 : 0;
 }
 
-/* The notice of kind to the team of c's mailbox, if it has one. */
+/* The notice of kind to the ticket's assignee or team, if it has one. */
 static int
 outbound_notice(struct store *store, const struct outbound_config *ocfg,
                 const struct outbound_cause *c, struct outbound_fill *f,
                 size_t kind, long long now, struct outbound_result *res)
 {
-	const struct conf_mailbox *mb =
-	    conf_mailbox_find(ocfg->conf, c->mailbox);
 	struct outbound_draft d = {
 	    .kind = conf_template_kinds[kind],
 	    .kind_index = kind,
@@ -173,9 +175,9 @@ outbound_notice(struct store *store, const struct outbound_config *ocfg,
 	long long id;
 	int rc;
 
-	if (mb == NULL || mb->team == NULL || c->msg->auto_flags != 0)
+	if (c->notify_to == NULL || c->msg->auto_flags != 0)
 		return 0;
-	d.to_addr = mb->team;
+	d.to_addr = c->notify_to;
 	rc = outbound_queue(store, ocfg, &d, now, &id, why, sizeof(why));
 	res->notices += rc == 0;
 	return rc < 0 ? -1 : 0;

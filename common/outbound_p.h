@@ -10,6 +10,8 @@ enum {
 	OUTBOUND_ACK,
 	OUTBOUND_NOTIFY_NEW,
 	OUTBOUND_NOTIFY_REPLY,
+	OUTBOUND_URGENT_ALERT,
+	OUTBOUND_REPEAT_CUSTOMER,
 	OUTBOUND_N_KINDS,
 };
 
@@ -36,17 +38,30 @@ void outbound_format_time(const char *lang, long long when, char *buf,
                           size_t size);
 
 /* A mail's placeholder values (borrowed strings). */
-#define OUTBOUND_MAX_VALUES 24
+#define OUTBOUND_MAX_VALUES 40
 struct outbound_values {
 	const char *names[OUTBOUND_MAX_VALUES];
 	const char *values[OUTBOUND_MAX_VALUES];
 	size_t n;
 };
 
+/* Sets name to value (replacing an earlier value). */
 void outbound_put(struct outbound_values *v, const char *name,
                   const char *value);
 /* template_lookup over struct outbound_values. */
 const char *outbound_value(void *arg, const char *name);
+
+/* Everything a template may name, for one cause. */
+struct outbound_fill {
+	struct outbound_values v;
+	char ticket[24], ref[64], received[96], due[96], priority[24];
+	char *text; /* the new part of the customer's text, owned */
+};
+
+/* Fills f for c in lang; free f->text after. */
+void outbound_fill(const struct outbound_config *ocfg,
+                   const struct outbound_cause *c,
+                   const struct outbound_lang *lang, struct outbound_fill *f);
 
 /* One mail to write and queue. */
 struct outbound_draft {

@@ -136,6 +136,12 @@ struct store_ticket {
 	char *assignee;
 	char *tags;
 	long long priority;
+	char *product;     /* NULL: none */
+	char *reasons;     /* why triage decided as it did */
+	char *rules_fired; /* comma-separated */
+	double confidence; /* of the category, 0..1; -1 unknown */
+	long long boost;
+	char *customer_tier;
 	long long linked_ticket_id;
 	long long created;
 	long long updated;
@@ -210,6 +216,103 @@ struct store_event {
 int store_ticket_events(struct store *store, long long ticket_id,
                         struct store_event **v_r, size_t *n_r);
 void store_events_free(struct store_event *v, size_t n);
+
+/* ---- triage: customers, agents, the model -------------------------- */
+
+/* A customer.  Strings owned; free with store_customer_clear. */
+struct store_customer {
+	long long id;
+	char *address;
+	char *name;                /* NULL: none */
+	char *tier;                /* "standard", "vip" ... */
+	char *tags;                /* comma-separated, "" for none */
+	char *owner;               /* an agent's name, NULL: none */
+	long long attention_until; /* the repeat-complainer notice covers
+	                              until then; -1: never sent */
+	long long created;
+};
+
+void store_customer_clear(struct store_customer *c);
+/* 1 with *out, 0 when there is no such customer, -1 on failure. */
+int store_customer_get(struct store *store, long long id,
+                       struct store_customer *out);
+int store_customer_find(struct store *store, const char *address,
+                        struct store_customer *out);
+/* Tickets of the customer created at or after since, into *n_r. */
+int store_customer_recent(struct store *store, long long id, long long since,
+                          long long *n_r);
+
+/* Fields to change; NULL (or -1) keeps one, owner "" clears it. */
+struct store_customer_change {
+	const char *tier;
+	const char *owner;
+	const char *tags;
+	long long attention_until;
+};
+
+int store_customer_update(struct store *store, long long id,
+                          const struct store_customer_change *c);
+/* Ids of the customer's new, open and pending tickets, ascending, in a
+ * new array (caller frees). */
+int store_customer_open_tickets(struct store *store, long long id,
+                                long long **ids_r, size_t *n_r);
+
+/* What triage decided for a ticket (all of it is written). */
+struct store_triage {
+	const char *category;
+	const char *severity;
+	const char *team;        /* NULL: none */
+	const char *assignee;    /* NULL: in the team's queue */
+	const char *product;     /* NULL: none */
+	const char *tags;        /* comma-separated */
+	const char *reasons;     /* why, for people */
+	const char *rules_fired; /* comma-separated rule names */
+	double confidence;       /* of the category, 0..1 */
+	long long boost;         /* the rules' priority boosts */
+	long long priority;
+};
+
+int store_ticket_set_triage(struct store *store, long long id,
+                            const struct store_triage *t);
+int store_ticket_set_priority(struct store *store, long long id,
+                              long long priority);
+
+struct store_agent {
+	bool away;
+	long long away_since; /* -1 unless away */
+	long long last_turn;  /* 0: never assigned */
+	long long open;       /* new, open and pending tickets assigned */
+};
+
+/* An agent's state; one never seen is available with no turn yet. */
+int store_agent_get(struct store *store, const char *name,
+                    struct store_agent *out);
+int store_agent_set_away(struct store *store, const char *name, bool away,
+                         long long now);
+/* The agent got the latest turn (round robin). */
+int store_agent_take_turn(struct store *store, const char *name);
+
+/* The model's counts change version by version; 0 before any. */
+int store_model_version(struct store *store, long long *version_r);
+/*
+ * Adds delta (1 learn, -1 forget) to the counts of tokens (and of the
+ * documents) of class cls under label ("category", "severity"), and
+ * bumps the version.
+ */
+int store_model_learn(struct store *store, const char *label, const char *cls,
+                      char *const *tokens, size_t n, int delta);
+/* Each count > 0 of label; token NULL is the class's document count.
+ * fn returns non-zero to fail (out of memory). */
+typedef int (*store_model_fn)(const char *cls, const char *token,
+                              long long count, void *arg);
+int store_model_load(struct store *store, const char *label, store_model_fn fn,
+                     void *arg);
+/* The class a ticket taught under label: 1 with *class_r (caller frees),
+ * 0 when it taught none. */
+int store_model_taught(struct store *store, long long ticket_id,
+                       const char *label, char **class_r);
+int store_model_set_taught(struct store *store, long long ticket_id,
+                           const char *label, const char *cls);
 
 /* ---- messages and attachments ----------------------------------------- */
 

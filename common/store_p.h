@@ -11,7 +11,7 @@ extern const char *const store_migrations[];
 extern const size_t store_n_migrations;
 
 /* Prepared statements, keyed by the address of their static SQL text. */
-#define STORE_MAX_STMTS 96
+#define STORE_MAX_STMTS 160
 
 struct store_cached_stmt {
 	const char *sql;

@@ -233,10 +233,54 @@ static const char store_migration_3[] =
     "ALTER TABLE customers ADD COLUMN bounced_until INTEGER;"
     "ALTER TABLE customers ADD COLUMN bounce_reason TEXT;";
 
+static const char store_migration_4[] =
+    /*
+     * Triage: what classification and routing decided and why.  boost is
+     * the sum of the rules' priority boosts, kept so the priority can be
+     * computed again when the severity or the customer changes.
+     */
+    "ALTER TABLE tickets ADD COLUMN product TEXT;"
+    "ALTER TABLE tickets ADD COLUMN reasons TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE tickets ADD COLUMN rules_fired TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE tickets ADD COLUMN confidence REAL;"
+    "ALTER TABLE tickets ADD COLUMN boost INTEGER NOT NULL DEFAULT 0;"
+    "CREATE INDEX tickets_assignee ON tickets(assignee, status);"
+
+    /*
+     * The customer's account owner (an agent's name), and until when the
+     * last repeat-complainer notice covers them.
+     */
+    "ALTER TABLE customers ADD COLUMN owner TEXT;"
+    "ALTER TABLE customers ADD COLUMN attention_until INTEGER;"
+
+    /*
+     * Agents as the desk keeps them beyond the configuration: away or
+     * not, and the turn of their last assignment (round robin picks the
+     * member whose turn is oldest, which survives restarts and changes
+     * of the team's members).
+     */
+    "CREATE TABLE agents ("
+    " name TEXT PRIMARY KEY,"
+    " away INTEGER NOT NULL DEFAULT 0,"
+    " away_since INTEGER,"
+    " last_turn INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+
+    /*
+     * Which class a ticket was taught to the model as, so a second
+     * correction first takes the first one back.  In model, the row
+     * with token '' counts the class's documents.
+     */
+    "CREATE TABLE model_taught ("
+    " ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+    " label TEXT NOT NULL,"
+    " class TEXT NOT NULL,"
+    " PRIMARY KEY (ticket_id, label)) WITHOUT ROWID;";
+
 const char *const store_migrations[] = {
     store_migration_1,
     store_migration_2,
     store_migration_3,
+    store_migration_4,
 };
 
 const size_t store_n_migrations =

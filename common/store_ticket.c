@@ -80,6 +80,10 @@ store_ticket_clear(struct store_ticket *t)
 	free(t->team);
 	free(t->assignee);
 	free(t->tags);
+	free(t->product);
+	free(t->reasons);
+	free(t->rules_fired);
+	free(t->customer_tier);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -88,7 +92,9 @@ store_ticket_clear(struct store_ticket *t)
 	"t.id, t.customer_id, c.address, c.name, t.subject, t.status, "        \
 	"t.mailbox, t.language, t.order_number, t.expected_resolution, "       \
 	"t.category, t.severity, t.team, t.assignee, t.tags, t.priority, "     \
-	"t.linked_ticket_id, t.created, t.updated, t.resolved, t.closed, "     \
+	"t.product, t.reasons, t.rules_fired, coalesce(t.confidence, -1), "    \
+	"t.boost, c.tier, t.linked_ticket_id, t.created, t.updated, "          \
+	"t.resolved, t.closed, "                                               \
 	"(SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) "          \
 	"FROM tickets t JOIN customers c ON c.id = t.customer_id "
 
@@ -113,6 +119,12 @@ store_ticket_row(sqlite3_stmt *st, struct store_ticket *t)
 	t->assignee = store_column_dup(st, c++);
 	t->tags = store_column_dup(st, c++);
 	t->priority = sqlite3_column_int64(st, c++);
+	t->product = store_column_dup(st, c++);
+	t->reasons = store_column_dup(st, c++);
+	t->rules_fired = store_column_dup(st, c++);
+	t->confidence = sqlite3_column_double(st, c++);
+	t->boost = sqlite3_column_int64(st, c++);
+	t->customer_tier = store_column_dup(st, c++);
 	t->linked_ticket_id = store_column_opt_int(st, c++);
 	t->created = sqlite3_column_int64(st, c++);
 	t->updated = sqlite3_column_int64(st, c++);

@@ -10,7 +10,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "classify.h"
 #include "conf.h"
+#include "ingest.h"
+#include "outbound.h"
 #include "store.h"
 
 /* Exit status for "no such ticket / entry". */
@@ -51,6 +54,19 @@ void ctl_json_int(FILE *out, bool first, const char *key, long long v);
 /* Columns of width display cells: s cut with "…" or padded.  The last
  * column of a row takes width 0: printed whole, not padded. */
 void ctl_cell(FILE *out, const char *s, int width);
+
+/*
+ * For commands that triage or write mail: the rules, the templates with
+ * the desk's secret and the model (loaded into *model), and cfg filled
+ * as the daemon fills it.  0, or the exit status after printing why
+ * (nothing kept).  Release with ctl_release_ingest.
+ */
+int ctl_prepare_ingest(struct ctl *ctl, struct ingest_config *cfg,
+                       struct ingest_rules **rules_r,
+                       struct outbound_config **out_r,
+                       struct classify_model *model);
+void ctl_release_ingest(struct ingest_rules *rules, struct outbound_config *out,
+                        struct classify_model *model);
 
 /* The commands, one file per group; each returns the exit status. */
 int ctl_cmd_info(const struct ctl_options *opts, int argc, char **argv);

@@ -87,6 +87,32 @@ static const char *const ctl_outcomes[] = {
     [INGEST_DUPLICATE] = "duplicate",
 };
 
+/* "; billing/serious, team billing, assignee bob, priority 50" */
+static void
+ctl_ingest_triage_text(const struct triage_result *t, FILE *out)
+{
+	if (!t->changed)
+		return;
+	fprintf(out, "; %s/%s, team %s, assignee %s, priority %lld",
+	        t->category ? t->category : "-",
+	        t->severity ? t->severity : "-", t->team ? t->team : "-",
+	        t->assignee ? t->assignee->name : "-", t->priority);
+}
+
+static void
+ctl_ingest_triage_json(const struct triage_result *t, FILE *out)
+{
+	if (!t->changed)
+		return;
+	ctl_json_field(out, false, "category", t->category);
+	ctl_json_field(out, false, "severity", t->severity);
+	ctl_json_field(out, false, "team", t->team);
+	ctl_json_field(out, false, "assignee",
+	               t->assignee ? t->assignee->name : NULL);
+	ctl_json_int(out, false, "priority", t->priority);
+	ctl_json_field(out, false, "reasons", t->reasons);
+}
+
 static void
 ctl_ingest_report(const struct ctl *ctl, const struct ingest_result *r)
 {
@@ -94,7 +120,7 @@ ctl_ingest_report(const struct ctl *ctl, const struct ingest_result *r)
 
 	if (!ctl->opts->json) {
 		fprintf(
-		    out, "ticket %lld: %s%s%s%s%s\n", r->ticket_id,
+		    out, "ticket %lld: %s%s%s%s%s", r->ticket_id,
 		    r->outcome == INGEST_CREATED    ? "new ticket"
 		    : r->outcome == INGEST_APPENDED ? "reply added"
 		                                    : "already stored",
@@ -103,6 +129,8 @@ ctl_ingest_report(const struct ctl *ctl, const struct ingest_result *r)
 		    r->quarantine_id > 0 ? "; quarantined, see complaintctl "
 		                           "quarantine"
 		                         : "");
+		ctl_ingest_triage_text(&r->triage, out);
+		fputs("\n", out);
 		return;
 	}
 	fputs("{", out);
@@ -115,6 +143,7 @@ ctl_ingest_report(const struct ctl *ctl, const struct ingest_result *r)
 	        r->quarantine_id > 0 ? "true" : "false");
 	if (r->linked_ticket_id > 0)
 		ctl_json_int(out, false, "linked_ticket", r->linked_ticket_id);
+	ctl_ingest_triage_json(&r->triage, out);
 	fputs("}\n", out);
 }
 
@@ -126,25 +155,14 @@ ctl_ingest_store(struct ctl *ctl, const char *mailbox, const char *raw,
 	struct ingest_source src = {mailbox, -1, -1, -1, -1};
 	struct ingest_config cfg;
 	struct ingest_result r;
-	struct extract_rules *rules;
+	struct ingest_rules *rules;
 	struct outbound_config *out;
-	char err[600];
+	struct classify_model model = {0};
+	int status;
 
-	if ((rules = ingest_rules_new(ctl->conf, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "complaintctl: %s\n", err);
-		return EX_CONFIG;
-	}
-	if ((out = outbound_config_new(ctl->conf, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "complaintctl: %s\n", err);
-		extract_rules_free(rules);
-		return EX_CONFIG;
-	}
-	ingest_config_init(&cfg, ctl->conf, rules);
-	cfg.out = out;
-	if (store_secret(ctl->store, cfg.secret) == 0)
-		outbound_set_secret(out, cfg.secret);
-	if (store_secret(ctl->store, cfg.secret) != 0 ||
-	    store_begin(ctl->store) != 0 ||
+	if ((status = ctl_prepare_ingest(ctl, &cfg, &rules, &out, &model)))
+		return status;
+	if (store_begin(ctl->store) != 0 ||
 	    ingest_message(ctl->store, &cfg, &src, raw, len, time(NULL), &r) !=
 	        0 ||
 	    store_commit(ctl->store) != 0) {
@@ -153,14 +171,12 @@ ctl_ingest_store(struct ctl *ctl, const char *mailbox, const char *raw,
 		        "(exit 75)\n",
 		        store_error(ctl->store));
 		store_rollback(ctl->store);
-		extract_rules_free(rules);
-		outbound_config_free(out);
+		ctl_release_ingest(rules, out, &model);
 		return EX_TEMPFAIL;
 	}
 	ctl_ingest_report(ctl, &r);
 	ingest_result_clear(&r);
-	extract_rules_free(rules);
-	outbound_config_free(out);
+	ctl_release_ingest(rules, out, &model);
 	return EX_OK;
 }
 

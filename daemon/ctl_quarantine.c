@@ -109,7 +109,7 @@ ctl_quarantine_reprocess(struct ctl *ctl, long long id)
 {
 	struct ingest_config cfg;
 	struct ingest_result r;
-	struct extract_rules *rules;
+	struct ingest_rules *rules;
 	char err[512];
 	int rc;
 
@@ -135,7 +135,7 @@ ctl_quarantine_reprocess(struct ctl *ctl, long long id)
 	}
 	if (rc >= 0)
 		ingest_result_clear(&r);
-	extract_rules_free(rules);
+	ingest_rules_free(rules);
 	return rc < 0 ? EX_TEMPFAIL : rc == 0 ? CTL_EX_NOTFOUND : EX_OK;
 }
 

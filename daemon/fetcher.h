@@ -10,7 +10,7 @@
 #include <pthread.h>
 
 #include "conf.h"
-#include "extract.h"
+#include "ingest.h"
 #include "outbound.h"
 #include "worker.h"
 
@@ -18,7 +18,7 @@ struct imap;
 
 /* What every fetcher shares, borrowed until fetcher_join. */
 struct fetcher_shared {
-	const struct extract_rules *rules;
+	const struct ingest_rules *rules;
 	const struct outbound_config *out;
 	void (*queued)(void *arg); /* called when a commit queued mail */
 	void *queued_arg;

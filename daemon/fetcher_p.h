@@ -53,7 +53,8 @@ void fetch_job_free(struct fetch_job *job);
 /* A stored mail's log line, written once its batch has committed. */
 struct fetch_note {
 	char *line;
-	int outcome; /* enum ingest_outcome */
+	int outcome;   /* enum ingest_outcome */
+	char *warning; /* logged as a warning after line; NULL: none */
 };
 
 struct fetch_pipe {
@@ -69,7 +70,9 @@ struct fetch_pipe {
 	long long last_uid; /* the cursor as committed */
 	/* The store thread's own. */
 	struct store *store;
-	const struct ingest_config *cfg;
+	const struct ingest_config *cfg; /* &own_cfg */
+	struct ingest_config own_cfg;    /* with the thread's model */
+	struct classify_model model;
 	const struct conf_mailbox *mb;
 	const struct fetcher_shared *shared;
 	bool queued; /* the batch being stored queued outgoing mail */

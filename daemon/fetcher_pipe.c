@@ -56,6 +56,45 @@ fetch_note_ack(const struct ingest_result *r, char *buf, size_t size)
 		         r->out.notices);
 }
 
+/* " category=billing severity=serious team=billing assignee=bob
+ * priority=50 alerts=1" for a ticket triage decided on. */
+static void
+fetch_note_triage(const struct ingest_result *r, char *buf, size_t size)
+{
+	const struct triage_result *t = &r->triage;
+	int n;
+
+	buf[0] = '\0';
+	if (!t->changed)
+		return;
+	n = snprintf(buf, size,
+	             " category=%s severity=%s team=%s assignee=%s "
+	             "priority=%lld",
+	             t->category ? t->category : "-",
+	             t->severity ? t->severity : "-", t->team ? t->team : "-",
+	             t->assignee ? t->assignee->name : "-", t->priority);
+	if (r->out.alerts > 0 && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " alerts=%d",
+		         r->out.alerts);
+}
+
+/* The warning a ticket's routing deserves, or NULL (caller frees). */
+static char *
+fetch_note_warning(const struct fetch_pipe *p, const struct ingest_result *r)
+{
+	char *line;
+
+	if (!r->triage.nobody_available)
+		return NULL;
+	if (asprintf(&line,
+	             "route: every member of team %s is away "
+	             "event=route.nobody mailbox=%s ticket=%lld; the ticket "
+	             "waits in the team queue",
+	             r->triage.team, p->mb->name, r->ticket_id) < 0)
+		return NULL;
+	return line;
+}
+
 /*
  * The log line for a stored mail, kept until its batch commits: a line
  * saying "ticket created" must never describe a rolled-back one.
@@ -63,7 +102,7 @@ fetch_note_ack(const struct ingest_result *r, char *buf, size_t size)
 static int
 fetch_note(struct fetch_pipe *p, uint32_t uid, const struct ingest_result *r)
 {
-	char from[160], subject[200], ack[400], *line;
+	char from[160], subject[200], ack[400], triage[400], *line;
 	const struct mime_message *m = r->msg;
 
 	if (p->notes.n == p->notes.cap) {
@@ -75,9 +114,10 @@ fetch_note(struct fetch_pipe *p, uint32_t uid, const struct ingest_result *r)
 		p->notes.cap = cap;
 	}
 	fetch_note_ack(r, ack, sizeof(ack));
+	fetch_note_triage(r, triage, sizeof(triage));
 	if (asprintf(&line,
 	             "ingest: %s event=%s ticket=%lld mailbox=%s uid=%u "
-	             "from=%s subject=%s%s%s%s%s%s",
+	             "from=%s subject=%s%s%s%s%s%s%s",
 	             r->outcome == INGEST_CREATED    ? "new ticket"
 	             : r->outcome == INGEST_APPENDED ? "reply on ticket"
 	                                             : "already stored",
@@ -87,10 +127,13 @@ fetch_note(struct fetch_pipe *p, uint32_t uid, const struct ingest_result *r)
 	             r->thread_by ? " by=" : "",
 	             r->thread_by ? r->thread_by : "",
 	             r->reopened ? " reopened=yes" : "",
-	             r->quarantine_id > 0 ? " quarantined=yes" : "", ack) < 0)
+	             r->quarantine_id > 0 ? " quarantined=yes" : "", triage,
+	             ack) < 0)
 		return -1;
-	p->queued = p->queued || r->out.ack_queued || r->out.notices > 0;
+	p->queued = p->queued || r->out.ack_queued || r->out.notices > 0 ||
+	            r->out.alerts > 0;
 	p->notes.v[p->notes.n].line = line;
+	p->notes.v[p->notes.n].warning = fetch_note_warning(p, r);
 	p->notes.v[p->notes.n].outcome = r->outcome;
 	p->notes.n++;
 	return 0;
@@ -104,11 +147,14 @@ fetch_flush_notes(struct fetch_pipe *p, bool committed)
 		struct fetch_note *note = &p->notes.v[i];
 		if (committed) {
 			log_info("%s", note->line);
+			if (note->warning != NULL)
+				log_warnx("%s", note->warning);
 			p->created += note->outcome == INGEST_CREATED;
 			p->appended += note->outcome == INGEST_APPENDED;
 			p->duplicates += note->outcome == INGEST_DUPLICATE;
 		}
 		free(note->line);
+		free(note->warning);
 	}
 	p->notes.n = 0;
 	if (!committed)
@@ -228,11 +274,25 @@ fetch_store_job_tx(struct fetch_pipe *p, struct fetch_job *job)
 	return job->n_asked > 0 ? job->asked[job->n_asked - 1] : 0;
 }
 
+/* What agents taught meanwhile (complaintctl) reaches this thread. */
+static void
+fetch_refresh_model(struct fetch_pipe *p)
+{
+	if (p->own_cfg.triage.rules == NULL ||
+	    classify_model_refresh(&p->model, p->store,
+	                           p->own_cfg.triage.conf) == 0)
+		return;
+	log_warnx("fetcher: cannot read the classifier's model mailbox=%s: "
+	          "%s; classifying with what was read before",
+	          p->mb->name, store_error(p->store));
+}
+
 static void
 fetch_store_job(struct fetch_pipe *p, struct fetch_job *job)
 {
 	uint32_t cursor;
 
+	fetch_refresh_model(p);
 	if (store_begin(p->store) != 0) {
 		log_errx("fetcher: cannot start a transaction mailbox=%s: %s",
 		         p->mb->name, store_error(p->store));
@@ -303,7 +363,9 @@ fetch_pipe_start(struct fetch_pipe *p, const char *store_path,
 	char *err = NULL;
 
 	memset(p, 0, sizeof(*p));
-	p->cfg = cfg;
+	p->own_cfg = *cfg;
+	p->own_cfg.triage.model = &p->model;
+	p->cfg = &p->own_cfg;
 	p->mb = mb;
 	p->shared = shared;
 	p->mailbox_id = cursor->id;
@@ -393,6 +455,7 @@ fetch_pipe_stop(struct fetch_pipe *p)
 		fetch_job_free(j);
 	}
 	free(p->notes.v);
+	classify_model_clear(&p->model);
 	store_close(p->store);
 	pthread_mutex_destroy(&p->lock);
 	pthread_cond_destroy(&p->cond);

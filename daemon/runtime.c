@@ -108,22 +108,23 @@ runtime_start_threads(struct runtime *rt)
 }
 
 /*
- * What the threads share, built from conf: the extract rules and the
- * outbound templates.  0, or -1 after logging why (nothing kept).
+ * What the threads share, built from conf: the extract and classification
+ * rules and the outbound templates.  0, or -1 after logging why (nothing
+ * kept).
  */
 static int
 runtime_prepare(const struct conf *conf, const unsigned char *secret,
-                struct extract_rules **rules_r, struct outbound_config **out_r)
+                struct ingest_rules **rules_r, struct outbound_config **out_r)
 {
 	char err[600];
 
 	if ((*rules_r = ingest_rules_new(conf, err, sizeof(err))) == NULL) {
-		log_errx("runtime: cannot compile the extract rules: %s", err);
+		log_errx("runtime: cannot compile the rules: %s", err);
 		return -1;
 	}
 	if ((*out_r = outbound_config_new(conf, err, sizeof(err))) == NULL) {
 		log_errx("runtime: cannot load the mail templates: %s", err);
-		extract_rules_free(*rules_r);
+		ingest_rules_free(*rules_r);
 		return -1;
 	}
 	outbound_set_secret(*out_r, secret);
@@ -141,7 +142,7 @@ runtime_set_timezone(const struct conf *conf)
 static void
 runtime_free_shared(struct runtime *rt)
 {
-	extract_rules_free(rt->rules);
+	ingest_rules_free(rt->rules);
 	outbound_config_free(rt->out);
 	rt->rules = NULL;
 	rt->out = NULL;
@@ -203,7 +204,7 @@ runtime_reload(struct runtime *rt)
 {
 	struct conf_errors errors = {0};
 	struct conf *new = conf_load_all(rt->conf->path, &errors);
-	struct extract_rules *rules;
+	struct ingest_rules *rules;
 	struct outbound_config *out;
 	char qpath[PATH_MAX];
 

@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #include "conf.h"
-#include "extract.h"
+#include "ingest.h"
 #include "fetcher.h"
 #include "outbound.h"
 #include "sender.h"
@@ -18,7 +18,7 @@
 
 struct runtime {
 	struct conf *conf;           /* owned; replaced by runtime_reload */
-	struct extract_rules *rules; /* owned; compiled from conf */
+	struct ingest_rules *rules;  /* owned; compiled from conf */
 	struct outbound_config *out; /* owned; templates of conf */
 	unsigned char secret[STORE_SECRET_SIZE]; /* the store's */
 	struct fetcher *fetchers; /* one per conf->mailboxes, owned */

@@ -41,6 +41,9 @@ def test_example_config_passes(complaintd_bin, source_dir, tmp_path):
                         str(Path(source_dir) / "config" / "templates"))
     conf = tmp_path / "complaintd.conf"
     conf.write_text(text)
+    # @include "rules.conf" is read from beside the file.
+    (tmp_path / "rules.conf").write_text(
+        (Path(source_dir) / "config" / "rules.conf").read_text())
     r = check(complaintd_bin, conf)
     assert r.returncode == 0, r.stderr
     assert r.stdout == "OK\n"
@@ -50,7 +53,8 @@ def test_example_config_passes(complaintd_bin, source_dir, tmp_path):
 def test_example_documents_every_key(source_dir):
     """Every key the validator knows appears in the example."""
     example = (Path(source_dir) / "config" / "complaintd.conf").read_text()
-    schema = (Path(source_dir) / "common" / "conf_schema.c").read_text()
+    schema = "".join(p.read_text() for p in
+                     (Path(source_dir) / "common").glob("conf_*.c"))
     keys = set(re.findall(r"KEY\(struct conf_\w+, (\w+),", schema))
     assert len(keys) > 20
     missing = [k for k in sorted(keys)
@@ -85,6 +89,16 @@ def _password_file_is_dir(text, d):
 
 def _duplicate_mailbox(text, d):
     return text.replace('    name = "sales";', '    name = "support";', 1)
+
+
+def _append(more):
+    def edit(text, d):
+        return text + more
+    return edit
+
+
+PEOPLE = ('agents = ( { name = "ann"; address = "ann@example.com"; } );\n'
+          'teams = ( { name = "care"; members = [ "ann" ]; } );\n')
 
 
 BROKEN = [
@@ -142,6 +156,41 @@ BROKEN = [
      "max_message_size", "lots"),
     ("empty-addresses", _replace('[ "support@example.com" ]', "[ ]"),
      "addresses", "at least 1"),
+    ("rule-unknown-team",
+     _append(PEOPLE + 'rules = ( { name = "r1"; text_any = [ "x" ];\n'
+             '  team = "carr"; } );\n'),
+     'team = "carr"', 'no team is named "carr"'),
+    ("team-unknown-agent",
+     _append('agents = ( { name = "ann"; address = "ann@example.com"; } );\n'
+             'teams = ( { name = "care"; members = [ "ann" ];\n'
+             '  lead = "bob"; } );\n'),
+     'lead = "bob"', 'no agent is named "bob"'),
+    ("route-unknown-category",
+     _append(PEOPLE + 'routes = ( { category = [ "biling" ];\n'
+             '  team = "care"; } );\n'),
+     '"biling"', '"biling" is not a category'),
+    ("rule-unknown-category",
+     _append(PEOPLE + 'rules = ( { name = "r1";\n  category = "refunds"; } );\n'),
+     'category = "refunds"', '"refunds" is not a category'),
+    ("rule-unknown-severity",
+     _append('rules = ( { name = "r1";\n  severity = "critical"; } );\n'),
+     'severity = "critical"', 'not a severity'),
+    ("mailbox-unknown-team",
+     _replace('    name = "support";', '    name = "support";\n    team = "sales";'),
+     'team = "sales"', 'no team is named "sales"'),
+    ("default-team-unknown",
+     _append('classify = {\n  default_team = "care";\n};\n'),
+     'default_team', 'no team is named "care"'),
+    ("duplicate-agent",
+     _append('agents = ( { name = "ann"; address = "a@example.com"; },\n'
+             '  { name = "ann"; address = "b@example.com"; } );\n'),
+     'b@example.com', 'also the name of agents[0]'),
+    ("bad-regex",
+     _append('rules = ( { name = "r1";\n  body_regex = "(unclosed"; } );\n'),
+     'body_regex', "missing closing parenthesis"),
+    ("unknown-rule-key",
+     _append('rules = ( { name = "r1";\n  body_has = [ "x" ]; } );\n'),
+     'body_has', "unknown key"),
 ]
 
 

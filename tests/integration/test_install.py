@@ -31,6 +31,7 @@ def test_install_layout(tmp_path):
         prefix + "/bin/complaintd": 0o755,
         prefix + "/bin/complaintctl": 0o755,
         sysconf + "/complaintd/complaintd.conf": 0o640,
+        sysconf + "/complaintd/rules.conf": 0o640,
         prefix + "/lib/systemd/system/complaintd.service": 0o644,
         prefix + "/lib/sysusers.d/complaintd.conf": 0o644,
         prefix + "/lib/tmpfiles.d/complaintd.conf": 0o644,

@@ -35,7 +35,7 @@ struct ob_test {
 	char dir[PATH_MAX];
 	struct store *store;
 	struct conf *conf;
-	struct extract_rules *rules;
+	struct ingest_rules *rules;
 	struct outbound_config *ocfg;
 	struct ingest_config cfg;
 };
@@ -75,7 +75,7 @@ ob_teardown(void **state)
 
 	store_close(t->store);
 	outbound_config_free(t->ocfg);
-	extract_rules_free(t->rules);
+	ingest_rules_free(t->rules);
 	conf_free(t->conf);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
 	if (system(cmd) != 0)

@@ -25,11 +25,14 @@
 
 /* The placeholders the desk's mail provides (the outbound code's list). */
 static const char *const test_known[] = {
-    "ticket",    "ticket_ref",    "tag",
-    "desk_name", "customer_name", "customer_address",
-    "subject",   "received",      "first_response_due",
-    "mailbox",   "order_number",  "expected_resolution",
-    "text",      "language",      NULL,
+    "ticket",     "ticket_ref",    "tag",
+    "desk_name",  "customer_name", "customer_address",
+    "subject",    "received",      "first_response_due",
+    "mailbox",    "order_number",  "expected_resolution",
+    "text",       "language",      "category",
+    "severity",   "priority",      "team",
+    "assignee",   "reasons",       "recipient_name",
+    "complaints", "window",        NULL,
 };
 
 /* --- helpers ----------------------------------------------------------- */
@@ -271,7 +274,9 @@ test_check_unknown(void **state)
 	                   "customer_name, customer_address, subject, "
 	                   "received, first_response_due, mailbox, "
 	                   "order_number, expected_resolution, text, "
-	                   "language)");
+	                   "language, category, severity, priority, team, "
+	                   "assignee, reasons, recipient_name, complaints, "
+	                   "window)");
 	assert_check_error("Subject: s\n\nLine 3\nLine 4\n\nLine 6 "
 	                   "{{Customer_Name|x}}\n",
 	                   "6: unknown placeholder {{Customer_Name}} (known: ");
@@ -367,8 +372,10 @@ test_render_large(void **state)
 /* --- the shipped templates --------------------------------------------- */
 
 static const char *const test_langs[] = {"en", "zh"};
-static const char *const test_kinds[] = {"ack.txt", "notify_new.txt",
-                                         "notify_reply.txt"};
+static const char *const test_kinds[] = {
+    "ack.txt",          "notify_new.txt",      "notify_reply.txt",
+    "urgent_alert.txt", "repeat_customer.txt",
+};
 
 static void
 test_load_shipped(const char *lang, const char *kind, struct template *t)
@@ -397,6 +404,9 @@ test_shipped_templates(void **state)
 	    "mailbox=support",
 	    "text=It leaks.",
 	    "language=en",
+	    "priority=50",
+	    "complaints=4",
+	    "window=30",
 	    NULL,
 	};
 

@@ -1,0 +1,229 @@
+/*
+ * classify: rules compiled and evaluated; see classify.h.
+ */
+#include "classify.h"
+#include "classify_p.h"
+#include "kwmatch.h"
+#include "text.h"
+#include "tokenize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const struct conf_strings *
+classify_rule_list(const struct conf_rule *r, int which)
+{
+	switch (which) {
+	case KW_SUBJECT_ANY:
+		return &r->subject_any;
+	case KW_SUBJECT_ALL:
+		return &r->subject_all;
+	case KW_BODY_ANY:
+		return &r->body_any;
+	case KW_BODY_ALL:
+		return &r->body_all;
+	case KW_TEXT_ANY:
+		return &r->text_any;
+	default:
+		return &r->text_all;
+	}
+}
+
+static pcre2_code *
+classify_compile(const char *pattern, const char *rule, char *err,
+                 size_t err_size)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE offset;
+	int code;
+	pcre2_code *re = pcre2_compile(
+	    (PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &code, &offset, NULL);
+
+	if (re == NULL) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		snprintf(err, err_size, "rule %s: pattern \"%s\": %s", rule,
+		         pattern, (const char *)msg);
+		return NULL;
+	}
+	/* Without JIT (some architectures) matching is slower, not wrong. */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+static int
+classify_rule_compile(struct classify_rules *rules, struct classify_rule *cr,
+                      const struct conf_rule *r, char *err, size_t err_size)
+{
+	cr->conf = r;
+	for (int w = 0; w < KW_LISTS; w++) {
+		const struct conf_strings *list = classify_rule_list(r, w);
+		if (list->n == 0)
+			continue;
+		if ((cr->kw[w] = calloc(list->n, sizeof(int))) == NULL)
+			return -1;
+		for (size_t i = 0; i < list->n; i++) {
+			int id = kw_set_add(rules->keywords, list->v[i]);
+			/* A keyword of punctuation alone can never match;
+			 * in an "all" list it would block the rule. */
+			if (id < 0 && w % 2 == 1) {
+				snprintf(err, err_size,
+				         "rule %s: keyword \"%s\" has no "
+				         "letters or digits",
+				         r->name, list->v[i]);
+				return -1;
+			}
+			if (id >= 0)
+				cr->kw[w][cr->n_kw[w]++] = id;
+		}
+	}
+	if (r->subject_regex != NULL &&
+	    (cr->subject_re = classify_compile(r->subject_regex, r->name, err,
+	                                       err_size)) == NULL)
+		return -1;
+	if (r->body_regex != NULL &&
+	    (cr->body_re = classify_compile(r->body_regex, r->name, err,
+	                                    err_size)) == NULL)
+		return -1;
+	return 0;
+}
+
+struct classify_rules *
+classify_rules_new(const struct conf *conf, char *err, size_t err_size)
+{
+	struct classify_rules *rules = calloc(1, sizeof(*rules));
+
+	snprintf(err, err_size, "out of memory");
+	if (rules == NULL)
+		return NULL;
+	rules->conf = conf;
+	rules->keywords = kw_set_new();
+	rules->rules = calloc(conf->n_rules + 1, sizeof(*rules->rules));
+	if (rules->keywords == NULL || rules->rules == NULL)
+		goto fail;
+	for (size_t i = 0; i < conf->n_rules; i++) {
+		rules->n_rules++;
+		if (classify_rule_compile(rules, &rules->rules[i],
+		                          &conf->rules[i], err, err_size) != 0)
+			goto fail;
+	}
+	if (kw_set_build(rules->keywords) != 0)
+		goto fail;
+	return rules;
+fail:
+	classify_rules_free(rules);
+	return NULL;
+}
+
+void
+classify_rules_free(struct classify_rules *rules)
+{
+	if (rules == NULL)
+		return;
+	for (size_t i = 0; i < rules->n_rules; i++) {
+		for (int w = 0; w < KW_LISTS; w++)
+			free(rules->rules[i].kw[w]);
+		pcre2_code_free(rules->rules[i].subject_re);
+		pcre2_code_free(rules->rules[i].body_re);
+	}
+	free(rules->rules);
+	kw_set_free(rules->keywords);
+	free(rules);
+}
+
+static int
+classify_scan_keywords(const struct classify_rules *rules, const char *text,
+                       unsigned char *hits)
+{
+	char *form = tok_match_form(text);
+
+	if (form == NULL)
+		return -1;
+	kw_set_scan(rules->keywords, form, hits);
+	free(form);
+	return 0;
+}
+
+static bool
+classify_regex_matches(pcre2_code *re, const char *text, pcre2_match_data *md)
+{
+	return pcre2_match(re, (PCRE2_SPTR)text, strlen(text), 0, 0, md,
+	                   NULL) >= 0;
+}
+
+static void
+classify_scan_regex(const struct classify_rules *rules, const char *subject,
+                    const char *body, pcre2_match_data *md, unsigned char *out)
+{
+	for (size_t i = 0; i < rules->n_rules; i++) {
+		const struct classify_rule *r = &rules->rules[i];
+		if (r->subject_re &&
+		    classify_regex_matches(r->subject_re, subject, md))
+			out[i] |= 1;
+		if (r->body_re && classify_regex_matches(r->body_re, body, md))
+			out[i] |= 2;
+	}
+}
+
+int
+classify_scan(const struct classify_rules *rules, const char *subject,
+              const char *text, struct classify_scan *out)
+{
+	size_t n_kw = kw_set_count(rules->keywords);
+	char *body = text_strip_quoted(text), *fsubject = tok_fold(subject);
+	char *fbody = body ? tok_fold(body) : NULL, *both = NULL;
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	out->hits = calloc(2 * n_kw + 1, 1);
+	out->regex = calloc(rules->n_rules + 1, 1);
+	if (fsubject == NULL || fbody == NULL || md == NULL ||
+	    out->hits == NULL || out->regex == NULL ||
+	    asprintf(&both, "%s\n%s", fsubject, fbody) < 0) {
+		both = NULL;
+		goto done;
+	}
+	if (classify_scan_keywords(rules, fsubject, out->hits) != 0 ||
+	    classify_scan_keywords(rules, fbody, out->hits + n_kw) != 0)
+		goto done;
+	classify_scan_regex(rules, fsubject, fbody, md, out->regex);
+	rc = bayes_doc_build(both, &out->doc);
+done:
+	pcre2_match_data_free(md);
+	free(both);
+	free(fbody);
+	free(fsubject);
+	free(body);
+	if (rc != 0)
+		classify_scan_clear(out);
+	return rc;
+}
+
+void
+classify_scan_clear(struct classify_scan *scan)
+{
+	free(scan->hits);
+	free(scan->regex);
+	bayes_doc_clear(&scan->doc);
+	memset(scan, 0, sizeof(*scan));
+}
+
+int
+classify_doc(const char *subject, const char *text, struct bayes_doc *doc)
+{
+	char *body = text_strip_quoted(text), *both = NULL, *folded = NULL;
+	int rc = -1;
+
+	memset(doc, 0, sizeof(*doc));
+	if (body != NULL && asprintf(&both, "%s\n%s", subject, body) < 0)
+		both = NULL;
+	if (both != NULL && (folded = tok_fold(both)) != NULL)
+		rc = bayes_doc_build(folded, doc);
+	free(folded);
+	free(both);
+	free(body);
+	return rc;
+}
