@@ -323,24 +323,6 @@ ingest_append(struct store *store, const struct ingest_config *cfg,
 	return 0;
 }
 
-/* The lead and manager of the ticket's team, each once. */
-static size_t
-ingest_alert_to(const struct conf *conf, const char *team,
-                const struct conf_agent *to[2])
-{
-	const struct conf_team *t = conf_team_find(conf, team);
-	size_t n = 0;
-
-	if (t == NULL)
-		return 0;
-	if ((to[n] = conf_agent_find(conf, t->lead)) != NULL)
-		n++;
-	if ((to[n] = conf_agent_find(conf, t->manager)) != NULL &&
-	    (n == 0 || to[n] != to[0]))
-		n++;
-	return n;
-}
-
 /* The alerts triage asked for: urgent, and a repeat complainer. */
 static int
 ingest_alerts(struct store *store, const struct ingest_config *cfg,
@@ -352,7 +334,7 @@ ingest_alerts(struct store *store, const struct ingest_config *cfg,
 	size_t n;
 
 	if (tr->urgent_alert) {
-		n = ingest_alert_to(cfg->triage.conf, tr->team, to);
+		n = triage_alert_recipients(cfg->triage.conf, tr->team, to);
 		if (outbound_urgent_alert(store, cfg->out, c, to, n, now,
 		                          &res->out) != 0)
 			return -1;

@@ -77,6 +77,11 @@ int triage_reclassify(struct store *store, const struct triage_config *cfg,
                       const char *severity, const char *actor, long long now,
                       struct triage_result *out);
 
+/* Who hears of an urgent ticket of team: its lead and manager, each
+ * once, into to; how many. */
+size_t triage_alert_recipients(const struct conf *conf, const char *team,
+                               const struct conf_agent *to[2]);
+
 /* The customer's tier or tags changed: their open tickets' priorities
  * again.  0 or -1. */
 int triage_customer_changed(struct store *store, const struct conf *conf,

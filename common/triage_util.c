@@ -127,3 +127,20 @@ triage_notify_addr(const struct conf *conf, const char *assignee,
 		return mb->team;
 	return NULL;
 }
+
+size_t
+triage_alert_recipients(const struct conf *conf, const char *team,
+                        const struct conf_agent *to[2])
+{
+	const struct conf_team *t = conf_team_find(conf, team);
+	size_t n = 0;
+
+	if (t == NULL)
+		return 0;
+	if ((to[n] = conf_agent_find(conf, t->lead)) != NULL)
+		n++;
+	if ((to[n] = conf_agent_find(conf, t->manager)) != NULL &&
+	    (n == 0 || to[n] != to[0]))
+		n++;
+	return n;
+}

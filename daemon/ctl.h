@@ -68,6 +68,19 @@ int ctl_prepare_ingest(struct ctl *ctl, struct ingest_config *cfg,
 void ctl_release_ingest(struct ingest_rules *rules, struct outbound_config *out,
                         struct classify_model *model);
 
+/*
+ * Reads a whole mail from path ("-": stdin) into a new buffer (caller
+ * frees).  0, or the exit status after printing why: 66 cannot open,
+ * 74 cannot read, 65 empty.
+ */
+int ctl_read_input(const char *path, char **raw_r, size_t *len_r);
+/* The same, parsed (caller frees with mime_message_free). */
+int ctl_read_mail(const char *path, struct mime_message **msg_r);
+
+/* "training: 120/210" on stderr, when it is a terminal; done == total
+ * ends the line. */
+void ctl_progress(const char *what, size_t done, size_t total);
+
 /* The commands, one file per group; each returns the exit status. */
 int ctl_cmd_info(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_check_config(const struct ctl_options *opts, int argc, char **argv);
@@ -76,5 +89,10 @@ int ctl_cmd_list(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_show(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_quarantine(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_outbox(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_classify(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_reclassify(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_train(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_agent(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_customer(const struct ctl_options *opts, int argc, char **argv);
 
 #endif

@@ -15,72 +15,6 @@
 #include <sysexits.h>
 #include <time.h>
 
-/* The largest mail taken from a pipe. */
-#define CTL_INGEST_MAX (1LL << 30)
-
-/* Reads all of f into a new buffer; 0, or -1 with errno. */
-static int
-ctl_read_all(FILE *f, char **buf_r, size_t *len_r)
-{
-	size_t cap = 65536, len = 0, n;
-	char *buf = malloc(cap), *bigger;
-
-	if (buf == NULL)
-		return -1;
-	while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len < cap)
-			continue;
-		if ((long long)cap >= CTL_INGEST_MAX) {
-			free(buf);
-			errno = EFBIG;
-			return -1;
-		}
-		if ((bigger = realloc(buf, cap * 2)) == NULL) {
-			free(buf);
-			return -1;
-		}
-		buf = bigger;
-		cap *= 2;
-	}
-	if (ferror(f)) {
-		free(buf);
-		return -1;
-	}
-	*buf_r = buf;
-	*len_r = len;
-	return 0;
-}
-
-static int
-ctl_ingest_input(const char *path, char **raw_r, size_t *len_r)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	int rc;
-
-	if (f == NULL) {
-		fprintf(stderr, "complaintctl: cannot open %s: %s\n", path,
-		        strerror(errno));
-		return EX_NOINPUT;
-	}
-	rc = ctl_read_all(f, raw_r, len_r);
-	if (rc != 0)
-		fprintf(stderr, "complaintctl: cannot read %s: %s\n", path,
-		        strerror(errno));
-	if (f != stdin)
-		fclose(f);
-	if (rc != 0)
-		return EX_IOERR;
-	if (*len_r == 0) {
-		fprintf(stderr, "complaintctl: %s holds no mail (0 bytes)\n",
-		        path);
-		free(*raw_r);
-		*raw_r = NULL;
-		return EX_DATAERR;
-	}
-	return 0;
-}
-
 static const char *const ctl_outcomes[] = {
     [INGEST_CREATED] = "created",
     [INGEST_APPENDED] = "appended",
@@ -213,7 +147,7 @@ ctl_cmd_ingest(const struct ctl_options *opts, int argc, char **argv)
 		ctl_close(&ctl);
 		return EX_USAGE;
 	}
-	if ((status = ctl_ingest_input(path, &raw, &len)) == 0)
+	if ((status = ctl_read_input(path, &raw, &len)) == 0)
 		status = ctl_ingest_store(&ctl, mailbox, raw, len);
 	free(raw);
 	ctl_close(&ctl);

@@ -39,6 +39,14 @@ ctl_ticket_json(FILE *out, const struct store_ticket *t)
 	ctl_json_field(out, false, "team", t->team);
 	ctl_json_field(out, false, "assignee", t->assignee);
 	ctl_json_field(out, false, "tags", t->tags);
+	ctl_json_field(out, false, "product", t->product);
+	ctl_json_field(out, false, "reasons", t->reasons);
+	ctl_json_field(out, false, "rules", t->rules_fired);
+	if (t->confidence >= 0)
+		fprintf(out, ",\"confidence\":%.2f", t->confidence);
+	else
+		fputs(",\"confidence\":null", out);
+	ctl_json_field(out, false, "customer_tier", t->customer_tier);
 	fprintf(out, ",\"linked_ticket\":");
 	t->linked_ticket_id > 0 ? fprintf(out, "%lld", t->linked_ticket_id)
 	                        : fprintf(out, "null");
@@ -55,19 +63,26 @@ ctl_list_table(const struct store_ticket *v, size_t n)
 	ctl_cell(stdout, "ID", 6);
 	ctl_cell(stdout, "RECEIVED", 16);
 	ctl_cell(stdout, "STATUS", 8);
-	ctl_cell(stdout, "MAILBOX", 10);
-	ctl_cell(stdout, "CUSTOMER", 28);
+	ctl_cell(stdout, "PRIO", 5);
+	ctl_cell(stdout, "SEVERITY", 9);
+	ctl_cell(stdout, "CATEGORY", 17);
+	ctl_cell(stdout, "ASSIGNEE", 10);
+	ctl_cell(stdout, "CUSTOMER", 24);
 	ctl_cell(stdout, "SUBJECT", 0);
 	putchar('\n');
 	for (size_t i = 0; i < n; i++) {
-		char id[24];
+		char id[24], prio[24];
 		snprintf(id, sizeof(id), "#%lld", v[i].id);
+		snprintf(prio, sizeof(prio), "%lld", v[i].priority);
 		ctl_cell(stdout, id, 6);
 		ctl_cell(stdout, ctl_time(v[i].created, when, sizeof(when)),
 		         16);
 		ctl_cell(stdout, v[i].status, 8);
-		ctl_cell(stdout, v[i].mailbox, 10);
-		ctl_cell(stdout, ctl_customer(&v[i], who, sizeof(who)), 28);
+		ctl_cell(stdout, prio, 5);
+		ctl_cell(stdout, v[i].severity ? v[i].severity : "-", 9);
+		ctl_cell(stdout, v[i].category ? v[i].category : "-", 17);
+		ctl_cell(stdout, v[i].assignee ? v[i].assignee : "-", 10);
+		ctl_cell(stdout, ctl_customer(&v[i], who, sizeof(who)), 24);
 		ctl_cell(stdout,
 		         v[i].subject[0] ? v[i].subject : "(no subject)", 0);
 		putchar('\n');
@@ -223,6 +238,18 @@ ctl_show_header(const struct ctl *ctl, const struct store_ticket *t)
 	ctl_show_field("Customer", ctl_customer(t, who, sizeof(who)));
 	ctl_show_field("Mailbox", t->mailbox);
 	ctl_show_field("Language", t->language);
+	ctl_show_field("Category", t->category);
+	ctl_show_field("Severity", t->severity);
+	snprintf(linked, sizeof(linked), "%lld", t->priority);
+	ctl_show_field("Priority", linked);
+	ctl_show_field("Team", t->team);
+	ctl_show_field("Assignee", t->assignee ? t->assignee
+	                           : t->team   ? "(in the team queue)"
+	                                       : NULL);
+	ctl_show_field("Product", t->product);
+	ctl_show_field("Tags", t->tags);
+	ctl_show_field("Rules", t->rules_fired);
+	ctl_show_field("Why", t->reasons);
 	ctl_show_field("Order", t->order_number);
 	ctl_show_field("Expects", t->expected_resolution);
 	ctl_show_field("Created", ctl_time(t->created, when, sizeof(when)));

@@ -3,11 +3,13 @@
 #include "ctl.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 int
@@ -158,4 +160,111 @@ ctl_cell(FILE *out, const char *s, int width)
 		s += len;
 	}
 	fprintf(out, "%*s", width - used + 1, "");
+}
+
+/* The largest mail taken from a pipe. */
+#define CTL_INGEST_MAX (1LL << 30)
+
+/* Reads all of f into a new buffer; 0, or -1 with errno. */
+static int
+ctl_read_all(FILE *f, char **buf_r, size_t *len_r)
+{
+	size_t cap = 65536, len = 0, n;
+	char *buf = malloc(cap), *bigger;
+
+	if (buf == NULL)
+		return -1;
+	while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
+		len += n;
+		if (len < cap)
+			continue;
+		if ((long long)cap >= CTL_INGEST_MAX) {
+			free(buf);
+			errno = EFBIG;
+			return -1;
+		}
+		if ((bigger = realloc(buf, cap * 2)) == NULL) {
+			free(buf);
+			return -1;
+		}
+		buf = bigger;
+		cap *= 2;
+	}
+	if (ferror(f)) {
+		free(buf);
+		return -1;
+	}
+	*buf_r = buf;
+	*len_r = len;
+	return 0;
+}
+
+int
+ctl_read_input(const char *path, char **raw_r, size_t *len_r)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	int rc;
+
+	if (f == NULL) {
+		fprintf(stderr, "complaintctl: cannot open %s: %s\n", path,
+		        strerror(errno));
+		return EX_NOINPUT;
+	}
+	rc = ctl_read_all(f, raw_r, len_r);
+	if (rc != 0)
+		fprintf(stderr, "complaintctl: cannot read %s: %s\n", path,
+		        strerror(errno));
+	if (f != stdin)
+		fclose(f);
+	if (rc != 0)
+		return EX_IOERR;
+	if (*len_r == 0) {
+		fprintf(stderr, "complaintctl: %s holds no mail (0 bytes)\n",
+		        path);
+		free(*raw_r);
+		*raw_r = NULL;
+		return EX_DATAERR;
+	}
+	return 0;
+}
+
+int
+ctl_read_mail(const char *path, struct mime_message **msg_r)
+{
+	struct mime_limits limits;
+	char *raw = NULL;
+	size_t len = 0;
+	int status = ctl_read_input(path, &raw, &len);
+
+	if (status != 0)
+		return status;
+	mime_limits_default(&limits);
+	*msg_r = mime_parse(raw, len, &limits);
+	free(raw);
+	if (*msg_r == NULL) {
+		fprintf(stderr, "complaintctl: out of memory parsing %s\n",
+		        path);
+		return EX_OSERR;
+	}
+	return 0;
+}
+
+void
+ctl_progress(const char *what, size_t done, size_t total)
+{
+	static struct timespec last;
+	struct timespec now;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	/* At most ten updates a second: a terminal is slower than us. */
+	if (done < total && now.tv_sec == last.tv_sec &&
+	    now.tv_nsec - last.tv_nsec < 100000000L)
+		return;
+	last = now;
+	fprintf(stderr, "\r%s: %zu/%zu", what, done, total);
+	if (done >= total)
+		fputc('\n', stderr);
+	fflush(stderr);
 }
