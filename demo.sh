@@ -2,10 +2,13 @@
 # The main job.  Without arguments: a demo — starts a private mail lab on
 # 127.0.0.1, drops the sample complaints in demo/samples (English and
 # Chinese, GBK and Big5, HTML-only, an attachment, a reply, a duplicate, an
-# out-of-office answer) into its support mailbox, writes a configuration
-# for it and runs complaintd in the foreground so its log scrolls; Ctrl-C
-# stops the daemon, then the tickets it made and the acknowledgements the
-# lab's SMTP server received are listed, and the lab stops.
+# out-of-office answer, two urgent ones) into its support mailbox, writes a
+# configuration for it (three teams, five agents, the default rules, a
+# model taught the labelled complaints of tests/data/classify) and
+# runs complaintd in the foreground so its log scrolls; Ctrl-C stops the
+# daemon, then the tickets it made — category, severity, team, assignee —
+# the urgent alerts and the mail the lab's SMTP server received are
+# listed, and the lab stops.
 # --seconds N stops the daemon by itself after N seconds.
 # With -c FILE: runs complaintd on that configuration instead.
 # Installs missing Debian packages and builds first.
@@ -67,9 +70,30 @@ mailboxes = (
     user = "support";
     password_file = "support.password";
     poll_interval = "10s";
-    team = "care-team@example.com";
+    team = "care";
   }
 );
+agents = (
+  { name = "alice";  address = "alice@example.com"; },
+  { name = "bob";    address = "bob@example.com"; },
+  { name = "li.wei"; address = "li.wei@example.com"; },
+  { name = "carol";  address = "carol@example.com"; role = "lead"; },
+  { name = "dave";   address = "dave@example.com"; role = "manager"; }
+);
+teams = (
+  { name = "care"; address = "care-team@example.com"; lead = "carol";
+    manager = "dave"; members = [ "alice", "bob", "li.wei" ]; },
+  { name = "billing"; address = "billing@example.com"; lead = "carol";
+    manager = "dave"; members = [ "bob" ]; assign = "least_open"; },
+  { name = "logistics"; address = "shipping@example.com"; lead = "carol";
+    manager = "dave"; assign = "queue"; }
+);
+routes = (
+  { category = [ "billing" ]; team = "billing"; },
+  { category = [ "logistics" ]; team = "logistics"; }
+);
+classify = { default_team = "care"; };
+@include "rules.conf"
 smtp = {
   url = "smtp://127.0.0.1:$smtp_port";
   tls = "none";
@@ -77,7 +101,12 @@ smtp = {
 };
 templates = { dir = "$src/config/templates"; };
 CONF
+cp "$src/config/rules.conf" "$lab/desk/rules.conf"
 "$daemon" --check-config -c "$lab/desk/complaintd.conf" >/dev/null
+# Rules decide first; where none does, the model learnt from these.
+echo "demo: teaching the model the labelled complaints of tests/data/classify" >&2
+"$src/build/daemon/complaintctl" -c "$lab/desk/complaintd.conf" train \
+  "$src/tests/data/classify/labels.tsv" >&2
 echo "demo: running complaintd -c $lab/desk/complaintd.conf (Ctrl-C stops it)" >&2
 # The samples arrive once the desk watches the mailbox, as new mail does
 # (mail that was there before the desk is ticketed without an ack).
@@ -106,10 +135,34 @@ set -e
 # timeout(1) says 124 when it had to stop the daemon, which then exited 0.
 [ -n "$seconds" ] && [ "$status" -eq 124 ] && status=0
 ctl="$src/build/daemon/complaintctl -c $lab/desk/complaintd.conf"
-echo "demo: complaintd exited with status $status; the tickets it made:" >&2
-$ctl list
+echo "demo: complaintd exited with status $status; the tickets it made, as triaged:" >&2
+$ctl --json list | /usr/bin/python3 -c '
+import json, sys, unicodedata
+def cut(s, n):
+    out, w = "", 0
+    for ch in s or "-":
+        cw = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if w + cw > n:
+            break
+        out, w = out + ch, w + cw
+    return out + " " * (n - w)
+print("ID   PRIO %s %s %s %s SUBJECT" % (cut("CATEGORY", 16), cut("SEVERITY", 8),
+                                        cut("TEAM", 9), cut("ASSIGNEE", 8)))
+for t in sorted(json.load(sys.stdin), key=lambda t: t["id"]):
+    print("#%-3d %4d %s %s %s %s %s" % (t["id"], t["priority"], cut(t["category"], 16),
+          cut(t["severity"], 8), cut(t["team"], 9), cut(t["assignee"], 8),
+          cut(t["subject"], 44)))
+'
 echo >&2
-echo "demo: what the lab's SMTP server received (acknowledgements to customers, notices to the team):" >&2
+echo "demo: urgent alerts (to the team lead and manager, once per ticket):" >&2
+$ctl --json outbox --all | /usr/bin/python3 -c '
+import json, sys
+for r in json.load(sys.stdin):
+    if r["kind"] == "urgent_alert":
+        print("%-8s %-20s %s" % (r["status"], r["to"], r["subject"]))
+'
+echo >&2
+echo "demo: what the lab's SMTP server received (acknowledgements to customers, notices to assignees and teams, alerts):" >&2
 $ctl --json outbox --all | /usr/bin/python3 -c '
 import json, sys
 rows = json.load(sys.stdin)
@@ -119,5 +172,5 @@ for r in rows:
                                       r["kind"], r["subject"]))
 '
 echo >&2
-echo "demo: one of them in full ($ctl show 1):" >&2
+echo "demo: one of them in full, with why it was triaged so ($ctl show 1):" >&2
 $ctl show 1

@@ -255,9 +255,8 @@ bayes_explain(const struct bayes_model *m, const struct bayes_doc *doc,
 
 	for (size_t i = 0; i < doc->n; i++) {
 		const int32_t *c;
-		size_t len = strlen(doc->tokens[i]);
-		size_t slot = bayes_slot(m->table, m->mask, doc->tokens[i], len,
-		                         bayes_hash(doc->tokens[i], len));
+		size_t slot = bayes_slot(m->table, m->mask, doc->tokens[i],
+		                         doc->lens[i], doc->hashes[i]);
 		double own, other = -INFINITY;
 
 		if ((c = m->table[slot].counts) == NULL || c[out->cls] == 0)
@@ -287,10 +286,9 @@ bayes_predict(const struct bayes_model *m, const struct bayes_doc *doc,
 	for (size_t k = 0; k < m->n_classes; k++)
 		score[k] = 0;
 	for (size_t i = 0; i < doc->n; i++) {
-		size_t len = strlen(doc->tokens[i]);
 		const int32_t *c =
-		    m->table[bayes_slot(m->table, m->mask, doc->tokens[i], len,
-		                        bayes_hash(doc->tokens[i], len))]
+		    m->table[bayes_slot(m->table, m->mask, doc->tokens[i],
+		                        doc->lens[i], doc->hashes[i])]
 		        .counts;
 		if (c == NULL)
 			continue;
@@ -321,37 +319,72 @@ bayes_memory(const struct bayes_model *m)
 	       m->n_classes * (2 * sizeof(long long) + sizeof(char *));
 }
 
+/* Token text lives in blocks that never move, so tokens[] stays valid. */
+struct bayes_block {
+	struct bayes_block *next;
+	size_t used, cap;
+	char data[];
+};
+
+#define BAYES_BLOCK 16384
+
+static char *
+bayes_doc_store(struct bayes_doc *doc, const char *token, size_t len)
+{
+	struct bayes_block *b = doc->blocks;
+	char *out;
+
+	if (b == NULL || b->used + len + 1 > b->cap) {
+		size_t cap = len + 1 > BAYES_BLOCK ? len + 1 : BAYES_BLOCK;
+		if ((b = malloc(sizeof(*b) + cap)) == NULL)
+			return NULL;
+		b->next = doc->blocks;
+		b->used = 0;
+		b->cap = cap;
+		doc->blocks = b;
+	}
+	out = b->data + b->used;
+	memcpy(out, token, len);
+	out[len] = '\0';
+	b->used += len + 1;
+	return out;
+}
+
 /* Collects distinct tokens; the table holds indexes into doc + 1. */
 struct bayes_doc_builder {
 	struct bayes_doc *doc;
 	size_t cap;
 	uint32_t *seen;
 	size_t mask;
-	uint64_t *hashes;
 };
 
 static int
 bayes_doc_grow(struct bayes_doc_builder *b)
 {
-	size_t cap = b->cap ? b->cap * 2 : 64, mask = cap * 2 - 1;
-	char **tokens = realloc(b->doc->tokens, cap * sizeof(char *));
+	struct bayes_doc *doc = b->doc;
+	size_t cap = b->cap ? b->cap * 2 : 256, mask = cap * 2 - 1;
+	char **tokens = realloc(doc->tokens, cap * sizeof(char *));
 	uint64_t *hashes;
+	size_t *lens;
 	uint32_t *seen;
 
 	if (tokens == NULL)
 		return -1;
-	b->doc->tokens = tokens;
-	if ((hashes = realloc(b->hashes, cap * sizeof(uint64_t))) == NULL)
+	doc->tokens = tokens;
+	if ((hashes = realloc(doc->hashes, cap * sizeof(uint64_t))) == NULL)
 		return -1;
-	b->hashes = hashes;
+	doc->hashes = hashes;
+	if ((lens = realloc(doc->lens, cap * sizeof(size_t))) == NULL)
+		return -1;
+	doc->lens = lens;
 	if ((seen = calloc(mask + 1, sizeof(uint32_t))) == NULL)
 		return -1;
 	free(b->seen);
 	b->seen = seen;
 	b->mask = mask;
 	b->cap = cap;
-	for (size_t i = 0; i < b->doc->n; i++) {
-		size_t j = (size_t)b->hashes[i] & mask;
+	for (size_t i = 0; i < doc->n; i++) {
+		size_t j = (size_t)doc->hashes[i] & mask;
 		while (seen[j] != 0)
 			j = (j + 1) & mask;
 		seen[j] = (uint32_t)i + 1;
@@ -363,21 +396,23 @@ static int
 bayes_doc_token(const char *token, size_t len, void *arg)
 {
 	struct bayes_doc_builder *b = arg;
+	struct bayes_doc *doc = b->doc;
 	uint64_t h = bayes_hash(token, len);
 	size_t j;
 
-	if (b->doc->n == b->cap && bayes_doc_grow(b) != 0)
+	if (doc->n == b->cap && bayes_doc_grow(b) != 0)
 		return -1;
 	for (j = (size_t)h & b->mask; b->seen[j] != 0; j = (j + 1) & b->mask) {
-		const char *t = b->doc->tokens[b->seen[j] - 1];
-		if (b->hashes[b->seen[j] - 1] == h &&
-		    strncmp(t, token, len) == 0 && t[len] == '\0')
+		size_t k = b->seen[j] - 1;
+		if (doc->hashes[k] == h && doc->lens[k] == len &&
+		    memcmp(doc->tokens[k], token, len) == 0)
 			return 0;
 	}
-	if ((b->doc->tokens[b->doc->n] = strndup(token, len)) == NULL)
+	if ((doc->tokens[doc->n] = bayes_doc_store(doc, token, len)) == NULL)
 		return -1;
-	b->hashes[b->doc->n] = h;
-	b->seen[j] = (uint32_t)++b->doc->n;
+	doc->hashes[doc->n] = h;
+	doc->lens[doc->n] = len;
+	b->seen[j] = (uint32_t)++doc->n;
 	return 0;
 }
 
@@ -390,7 +425,6 @@ bayes_doc_build(const char *folded, struct bayes_doc *doc)
 	memset(doc, 0, sizeof(*doc));
 	rc = tok_each(folded, bayes_doc_token, &b);
 	free(b.seen);
-	free(b.hashes);
 	if (rc != 0)
 		bayes_doc_clear(doc);
 	return rc == 0 ? 0 : -1;
@@ -399,8 +433,13 @@ bayes_doc_build(const char *folded, struct bayes_doc *doc)
 void
 bayes_doc_clear(struct bayes_doc *doc)
 {
-	for (size_t i = 0; i < doc->n; i++)
-		free(doc->tokens[i]);
+	while (doc->blocks != NULL) {
+		struct bayes_block *next = doc->blocks->next;
+		free(doc->blocks);
+		doc->blocks = next;
+	}
 	free(doc->tokens);
+	free(doc->hashes);
+	free(doc->lens);
 	memset(doc, 0, sizeof(*doc));
 }

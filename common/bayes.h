@@ -9,13 +9,19 @@
 #define COMPLAINTD_BAYES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct bayes_model;
 
+struct bayes_block;
+
 /* A document: its distinct tokens.  Built with bayes_doc_build. */
 struct bayes_doc {
-	char **tokens; /* NUL-terminated copies */
+	char **tokens;    /* NUL-terminated copies */
+	size_t *lens;     /* their lengths */
+	uint64_t *hashes; /* and hashes, for the model's table */
 	size_t n;
+	struct bayes_block *blocks; /* where the copies live */
 };
 
 /* The distinct tokens of folded text (tok_fold); 0, or -1 on OOM.  Clear

@@ -38,9 +38,9 @@ classify_compile(const char *pattern, const char *rule, char *err,
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE offset;
 	int code;
-	pcre2_code *re = pcre2_compile(
-	    (PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &code, &offset, NULL);
+	pcre2_code *re =
+	    pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	                  PCRE2_UTF | PCRE2_CASELESS, &code, &offset, NULL);
 
 	if (re == NULL) {
 		pcre2_get_error_message(code, msg, sizeof(msg));
@@ -137,7 +137,7 @@ static int
 classify_scan_keywords(const struct classify_rules *rules, const char *text,
                        unsigned char *hits)
 {
-	char *form = tok_match_form(text);
+	char *form = tok_collapse(text);
 
 	if (form == NULL)
 		return -1;
@@ -146,56 +146,31 @@ classify_scan_keywords(const struct classify_rules *rules, const char *text,
 	return 0;
 }
 
-static bool
-classify_regex_matches(pcre2_code *re, const char *text, pcre2_match_data *md)
-{
-	return pcre2_match(re, (PCRE2_SPTR)text, strlen(text), 0, 0, md,
-	                   NULL) >= 0;
-}
-
-static void
-classify_scan_regex(const struct classify_rules *rules, const char *subject,
-                    const char *body, pcre2_match_data *md, unsigned char *out)
-{
-	for (size_t i = 0; i < rules->n_rules; i++) {
-		const struct classify_rule *r = &rules->rules[i];
-		if (r->subject_re &&
-		    classify_regex_matches(r->subject_re, subject, md))
-			out[i] |= 1;
-		if (r->body_re && classify_regex_matches(r->body_re, body, md))
-			out[i] |= 2;
-	}
-}
-
 int
 classify_scan(const struct classify_rules *rules, const char *subject,
               const char *text, struct classify_scan *out)
 {
 	size_t n_kw = kw_set_count(rules->keywords);
-	char *body = text_strip_quoted(text), *fsubject = tok_fold(subject);
-	char *fbody = body ? tok_fold(body) : NULL, *both = NULL;
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	char *body = text_strip_quoted(text), *both = NULL;
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
 	out->hits = calloc(2 * n_kw + 1, 1);
-	out->regex = calloc(rules->n_rules + 1, 1);
-	if (fsubject == NULL || fbody == NULL || md == NULL ||
-	    out->hits == NULL || out->regex == NULL ||
-	    asprintf(&both, "%s\n%s", fsubject, fbody) < 0) {
+	out->subject = tok_fold(subject);
+	out->body = body ? tok_fold(body) : NULL;
+	if (out->subject == NULL || out->body == NULL || out->hits == NULL ||
+	    asprintf(&both, "%s\n%s", out->subject, out->body) < 0) {
 		both = NULL;
 		goto done;
 	}
-	if (classify_scan_keywords(rules, fsubject, out->hits) != 0 ||
-	    classify_scan_keywords(rules, fbody, out->hits + n_kw) != 0)
+	out->subject_len = strlen(out->subject);
+	out->body_len = strlen(out->body);
+	if (classify_scan_keywords(rules, out->subject, out->hits) != 0 ||
+	    classify_scan_keywords(rules, out->body, out->hits + n_kw) != 0)
 		goto done;
-	classify_scan_regex(rules, fsubject, fbody, md, out->regex);
 	rc = bayes_doc_build(both, &out->doc);
 done:
-	pcre2_match_data_free(md);
 	free(both);
-	free(fbody);
-	free(fsubject);
 	free(body);
 	if (rc != 0)
 		classify_scan_clear(out);
@@ -206,7 +181,8 @@ void
 classify_scan_clear(struct classify_scan *scan)
 {
 	free(scan->hits);
-	free(scan->regex);
+	free(scan->subject);
+	free(scan->body);
 	bayes_doc_clear(&scan->doc);
 	memset(scan, 0, sizeof(*scan));
 }

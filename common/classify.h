@@ -33,13 +33,18 @@ void classify_rules_free(struct classify_rules *rules);
 /* What the text of a mail shows; owned by its caller. */
 struct classify_scan {
 	unsigned char *hits;  /* per keyword, subject's then body's */
-	unsigned char *regex; /* per rule: 1 subject_regex, 2 body_regex */
+	char *subject, *body; /* folded, the body without quotes and
+	                         signature: what patterns are tried on */
+	size_t subject_len, body_len;
 	struct bayes_doc doc; /* tokens of the subject and new text */
 };
 
 /*
  * Scans subject and text (the body; quoted history and signature are
- * dropped here).  0, or -1 on OOM.  Clear with classify_scan_clear.
+ * dropped here) for every rule's keywords at once, and tokenizes them
+ * for the model.  Patterns are tried later, by classify_decide, and only
+ * for a rule whose other conditions hold: a pattern costs far more than
+ * a keyword.  0, or -1 on OOM.  Clear with classify_scan_clear.
  */
 int classify_scan(const struct classify_rules *rules, const char *subject,
                   const char *text, struct classify_scan *out);

@@ -35,9 +35,19 @@ classify_in(const struct conf_strings *list, const char *value)
 	return false;
 }
 
+/* A pattern tried on text; the match data is made on first need. */
+static bool
+classify_regex(pcre2_code *re, const char *text, size_t len,
+               pcre2_match_data **md)
+{
+	if (*md == NULL && (*md = pcre2_match_data_create(1, NULL)) == NULL)
+		return false;
+	return pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, *md, NULL) >= 0;
+}
+
 static bool
 classify_text_holds(const struct classify_rules *rules, size_t i,
-                    const struct classify_scan *scan)
+                    const struct classify_scan *scan, pcre2_match_data **md)
 {
 	const struct classify_rule *r = &rules->rules[i];
 	const unsigned char *subject = scan->hits;
@@ -64,9 +74,13 @@ classify_text_holds(const struct classify_rules *rules, size_t i,
 		                       r->kw[w], r->n_kw[w], lists[l].all))
 			return false;
 	}
-	if (r->subject_re != NULL && !(scan->regex[i] & 1))
+	/* Keywords first: a pattern is tried only when they hold. */
+	if (r->subject_re != NULL &&
+	    !classify_regex(r->subject_re, scan->subject, scan->subject_len,
+	                    md))
 		return false;
-	return r->body_re == NULL || (scan->regex[i] & 2);
+	return r->body_re == NULL ||
+	       classify_regex(r->body_re, scan->body, scan->body_len, md);
 }
 
 static bool
@@ -177,16 +191,19 @@ classify_decide(const struct classify_rules *rules,
                 const struct classify_model *model,
                 struct classify_decision *out)
 {
+	pcre2_match_data *md = NULL;
+
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < rules->n_rules; i++) {
 		const struct conf_rule *r = rules->rules[i].conf;
 		if (!classify_facts_hold(r, facts) ||
-		    !classify_text_holds(rules, i, scan))
+		    !classify_text_holds(rules, i, scan, &md))
 			continue;
 		classify_apply(r, out);
 		if (r->stop)
 			break;
 	}
+	pcre2_match_data_free(md);
 	classify_open_labels(&rules->conf->classify, scan, model, out);
 }
 

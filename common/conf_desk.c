@@ -68,7 +68,7 @@ conf_check_regex(struct conf_ctx *ctx, const config_setting_t *s,
 	int code;
 	pcre2_code *re =
 	    pcre2_compile((PCRE2_SPTR)v, PCRE2_ZERO_TERMINATED,
-	                  PCRE2_UTF | PCRE2_UCP, &code, &offset, NULL);
+	                  PCRE2_UTF | PCRE2_CASELESS, &code, &offset, NULL);
 
 	if (re != NULL) {
 		pcre2_code_free(re);

@@ -125,8 +125,14 @@ tok_fold(const char *text)
 	if (out == NULL)
 		return NULL;
 	while (*p != '\0') {
-		uint32_t cp = tok_utf8_next(&p);
-		if (cp != 0xFFFD)
+		uint32_t cp;
+		/* Most complaint text is ASCII: no decoding for it. */
+		if ((unsigned char)*p < 0x80) {
+			*o++ = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
+			p++;
+			continue;
+		}
+		if ((cp = tok_utf8_next(&p)) != 0xFFFD)
 			o += tok_utf8_put(tok_fold_cp(cp), o);
 	}
 	*o = '\0';
@@ -149,57 +155,74 @@ tok_is_word(uint32_t cp)
 char *
 tok_match_form(const char *text)
 {
-	char *folded = tok_fold(text), *out, *o;
-	const char *p;
-	bool gap = true;
+	char *folded = tok_fold(text), *out;
 
 	if (folded == NULL)
 		return NULL;
+	out = tok_collapse(folded);
+	free(folded);
+	return out;
+}
+
+char *
+tok_collapse(const char *folded)
+{
+	char *out, *o;
+	const char *p;
+	bool gap = true, was_cjk = false;
+
 	/* At most one space per character, plus the two ends. */
-	if ((out = malloc(strlen(folded) + 3)) == NULL) {
-		free(folded);
+	if ((out = malloc(2 * strlen(folded) + 3)) == NULL)
 		return NULL;
-	}
 	o = out;
 	*o++ = ' ';
 	for (p = folded; *p != '\0';) {
 		const char *start = p;
-		uint32_t cp = tok_utf8_next(&p);
+		uint32_t cp = (unsigned char)*p < 0x80 ? (unsigned char)*p++
+		                                       : tok_utf8_next(&p);
+		bool cjk = cp >= 0x3040 && tok_is_cjk(cp);
 		if (!tok_is_word(cp)) {
 			if (!gap)
 				*o++ = ' ';
 			gap = true;
 			continue;
 		}
+		/* "打12315投诉": a number or Latin word beside Chinese is
+		 * a word of its own. */
+		if (!gap && cjk != was_cjk)
+			*o++ = ' ';
 		memcpy(o, start, (size_t)(p - start));
 		o += p - start;
 		gap = false;
+		was_cjk = cjk;
 	}
 	if (!gap)
 		*o++ = ' ';
 	*o = '\0';
-	free(folded);
 	return out;
 }
 
-/* Words that say nothing about a complaint's kind. */
+/* Words that say nothing about a complaint's kind, by length: each
+ * string is the words of that length run together. */
 static bool
 tok_is_stopword(const char *w, size_t len)
 {
-	static const char *const words[] = {
-	    "a",     "an",   "and",   "are",   "as",     "at",      "be",
-	    "been",  "but",  "by",    "do",    "for",    "from",    "had",
-	    "has",   "have", "he",    "her",   "his",    "i",       "if",
-	    "in",    "is",   "it",    "its",   "me",     "my",      "of",
-	    "on",    "or",   "our",   "she",   "so",     "that",    "the",
-	    "their", "them", "then",  "there", "they",   "this",    "to",
-	    "was",   "we",   "were",  "what",  "which",  "with",    "you",
-	    "your",  "am",   "will",  "would", "just",   "also",    "about",
-	    "all",   "hi",   "hello", "dear",  "thanks", "regards", NULL,
+	static const char *const by_len[] = {
+	    [2] = "anasatbebydoheifinisitmemyofonorsotoweamhi",
+	    [3] = "andarebutforhadhasherhisitsourshethewasyouall",
+	    [4] = "beenfromhavethatthemthentheythiswerewhatwithyour"
+	          "willjustalsodear",
+	    [5] = "theirtherewhichwouldabouthello",
+	    [6] = "thanks",
+	    [7] = "regards",
 	};
+	const char *set;
 
-	for (size_t i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == len && memcmp(words[i], w, len) == 0)
+	if (len >= sizeof(by_len) / sizeof(by_len[0]) ||
+	    (set = by_len[len]) == NULL)
+		return false;
+	for (; *set != '\0'; set += len)
+		if (memcmp(set, w, len) == 0)
 			return true;
 	return false;
 }
@@ -238,8 +261,9 @@ tok_each(const char *folded, tok_fn fn, void *arg)
 
 	while (*p != '\0' && rc == 0) {
 		const char *start = p;
-		uint32_t cp = tok_utf8_next(&p);
-		bool cjk = tok_is_cjk(cp);
+		uint32_t cp = (unsigned char)*p < 0x80 ? (unsigned char)*p++
+		                                       : tok_utf8_next(&p);
+		bool cjk = cp >= 0x3040 && tok_is_cjk(cp);
 
 		if (!cjk && tok_is_word(cp)) {
 			if (word == NULL)

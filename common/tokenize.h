@@ -20,12 +20,15 @@ char *tok_fold(const char *text);
 
 /*
  * The fold with every run of characters that are not letters, digits or
- * CJK made one space, and one space at each end: " i was charged twice
- * 扣了两次 ".  Keyword matching scans this form, so a phrase matches
- * whatever punctuation or line breaks separate its words.  Caller frees,
- * NULL only on OOM.
+ * CJK made one space, a space between CJK and a Latin word or number
+ * beside it, and one space at each end: " i was charged twice 扣了 2 次 ".
+ * Keyword matching scans this form, so a phrase matches whatever
+ * punctuation or line breaks separate its words, and "12315" is a word
+ * in "打12315投诉".  Caller frees, NULL only on OOM.
  */
 char *tok_match_form(const char *text);
+/* The same on text tok_fold already folded (folding is done once). */
+char *tok_collapse(const char *folded);
 
 /* Called with each token (not NUL-terminated); non-zero stops the walk
  * and is returned by tok_each. */
