@@ -66,17 +66,17 @@ classify_rule_compile(struct classify_rules *rules, struct classify_rule *cr,
 			return -1;
 		for (size_t i = 0; i < list->n; i++) {
 			int id = kw_set_add(rules->keywords, list->v[i]);
-			/* A keyword of punctuation alone can never match;
-			 * in an "all" list it would block the rule. */
-			if (id < 0 && w % 2 == 1) {
+			/* A keyword of punctuation alone can never match:
+			 * dropped from a list, it would leave the list
+			 * empty and the condition ignored. */
+			if (id < 0) {
 				snprintf(err, err_size,
 				         "rule %s: keyword \"%s\" has no "
 				         "letters or digits",
 				         r->name, list->v[i]);
 				return -1;
 			}
-			if (id >= 0)
-				cr->kw[w][cr->n_kw[w]++] = id;
+			cr->kw[w][cr->n_kw[w]++] = id;
 		}
 	}
 	if (r->subject_regex != NULL &&

@@ -9,6 +9,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,28 @@ conf_check_names(struct conf_ctx *ctx, const config_setting_t *s,
 	for (size_t i = 0; i < list->n; i++)
 		if (conf_check_name(ctx, s, &list->v[i]) != 0)
 			return -1;
+	return 0;
+}
+
+/* Keywords are matched on letters and digits; punctuation alone never
+ * matches anything. */
+static int
+conf_check_keywords(struct conf_ctx *ctx, const config_setting_t *s,
+                    const void *field)
+{
+	const struct conf_strings *list = field;
+
+	for (size_t i = 0; i < list->n; i++) {
+		const unsigned char *p = (const unsigned char *)list->v[i];
+		while (*p != '\0' && !isalnum(*p) && *p < 0x80)
+			p++;
+		if (*p == '\0') {
+			conf_error(ctx, s,
+			           "keyword \"%s\" has no letters or digits",
+			           list->v[i]);
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -108,12 +131,18 @@ static const struct conf_key conf_team_keys[] = {
 static const struct conf_key conf_rule_keys[] = {
     KEY(struct conf_rule, name, CONF_KIND_STRING, .flags = CONF_REQUIRED,
         .check = conf_check_name),
-    KEY(struct conf_rule, subject_any, CONF_KIND_STRINGS),
-    KEY(struct conf_rule, subject_all, CONF_KIND_STRINGS),
-    KEY(struct conf_rule, body_any, CONF_KIND_STRINGS),
-    KEY(struct conf_rule, body_all, CONF_KIND_STRINGS),
-    KEY(struct conf_rule, text_any, CONF_KIND_STRINGS),
-    KEY(struct conf_rule, text_all, CONF_KIND_STRINGS),
+    KEY(struct conf_rule, subject_any, CONF_KIND_STRINGS,
+        .check = conf_check_keywords),
+    KEY(struct conf_rule, subject_all, CONF_KIND_STRINGS,
+        .check = conf_check_keywords),
+    KEY(struct conf_rule, body_any, CONF_KIND_STRINGS,
+        .check = conf_check_keywords),
+    KEY(struct conf_rule, body_all, CONF_KIND_STRINGS,
+        .check = conf_check_keywords),
+    KEY(struct conf_rule, text_any, CONF_KIND_STRINGS,
+        .check = conf_check_keywords),
+    KEY(struct conf_rule, text_all, CONF_KIND_STRINGS,
+        .check = conf_check_keywords),
     KEY(struct conf_rule, subject_regex, CONF_KIND_STRING,
         .check = conf_check_regex),
     KEY(struct conf_rule, body_regex, CONF_KIND_STRING,

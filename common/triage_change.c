@@ -49,6 +49,24 @@ triage_rewrite(struct store *store, const struct store_ticket *t,
 	return store_ticket_set_triage(store, t->id, &st);
 }
 
+/* The boosts of the rules d fired that the ticket's earlier mail had not:
+ * a rule counts once per ticket however often its words recur. */
+static long long
+triage_new_boost(const struct conf *conf, const struct store_ticket *t,
+                 const struct classify_decision *d)
+{
+	long long boost = 0;
+
+	for (size_t i = 0; i < d->n_fired; i++) {
+		if (triage_has_tag(t->rules_fired, d->fired[i]))
+			continue;
+		for (size_t r = 0; r < conf->n_rules; r++)
+			if (strcmp(conf->rules[r].name, d->fired[i]) == 0)
+				boost += conf->rules[r].boost;
+	}
+	return boost;
+}
+
 /* The reply's rules: a more pressing severity than the ticket has. */
 static int
 triage_escalate(struct store *store, const struct triage_config *cfg,
@@ -58,7 +76,7 @@ triage_escalate(struct store *store, const struct triage_config *cfg,
 {
 	char *tags = triage_tags_add(t->tags, d->tags, d->n_tags);
 	char *fired = triage_tags_add(t->rules_fired, d->fired, d->n_fired);
-	long long boost = t->boost + d->boost;
+	long long boost = t->boost + triage_new_boost(cfg->conf, t, d);
 	int rc = -1;
 
 	out->severity = triage_severity(d->severity);
