@@ -63,6 +63,8 @@ struct ingest_source {
 	long long uid;         /* -1 for pipe */
 	long long first_seen;  /* when the desk first saw the mailbox; -1
 	                          when unknown (pipe) */
+	long long first_uid;   /* UIDs below it predate the desk's first
+	                          look; 0 when unknown */
 };
 
 enum ingest_outcome {

@@ -43,6 +43,8 @@ struct outbound_cause {
 	const char *expectation;      /* NULL: none */
 	const char *mailbox;          /* its name, or "pipe" */
 	long long mailbox_first_seen; /* -1: unknown (not from IMAP) */
+	long long mailbox_first_uid;  /* 0: unknown; see ingest_source */
+	long long uid;                /* the mail's IMAP UID; -1: none */
 	long long received;
 	/* What triage decided, for the notices (NULL: not known). */
 	const char *notify_to; /* the assignee's or the team's address;

@@ -79,6 +79,25 @@ outbound_is_ours(const struct conf *conf, const char *addr)
 	return false;
 }
 
+/*
+ * Whether c's mail was waiting before the desk first looked at its
+ * mailbox (or is older than the configured date).  The UID says so
+ * exactly; the Date header, the sender's clock, only when the server
+ * gave no UIDNEXT or the mail did not come from IMAP.
+ */
+static bool
+outbound_is_backlog(const struct conf_ack *ack, const struct outbound_cause *c)
+{
+	const struct mime_message *m = c->msg;
+	long long date = m->date >= 0 ? m->date : c->received;
+
+	if (ack->since_time >= 0)
+		return date < ack->since_time;
+	if (c->mailbox_first_uid > 0 && c->uid > 0)
+		return c->uid < c->mailbox_first_uid;
+	return c->mailbox_first_seen >= 0 && date < c->mailbox_first_seen;
+}
+
 /* Why c gets no acknowledgement (into res), or NULL; -1 store failure. */
 static int
 outbound_ack_refusal(struct store *store, const struct outbound_config *ocfg,
@@ -87,9 +106,7 @@ outbound_ack_refusal(struct store *store, const struct outbound_config *ocfg,
 {
 	const struct conf_ack *ack = &ocfg->conf->ack;
 	const struct mime_message *m = c->msg;
-	long long since =
-	    ack->since_time >= 0 ? ack->since_time : c->mailbox_first_seen;
-	long long date = m->date >= 0 ? m->date : c->received, sent = 0;
+	long long sent = 0;
 	int rc;
 
 	if (!ack->enabled)
@@ -102,7 +119,7 @@ outbound_ack_refusal(struct store *store, const struct outbound_config *ocfg,
 		res->ack_refusal = "no sender address";
 	else if (outbound_is_ours(ocfg->conf, c->sender))
 		res->ack_refusal = "the desk's own address";
-	else if (since >= 0 && date < since)
+	else if (outbound_is_backlog(ack, c))
 		res->ack_refusal = "mail from before the desk watched the "
 		                   "mailbox";
 	if (res->ack_refusal != NULL)

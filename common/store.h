@@ -67,6 +67,9 @@ struct store_mailbox {
 	long long uidvalidity;
 	long long last_uid;   /* highest UID ingested, 0 for none */
 	long long first_seen; /* when the desk first saw this mailbox name */
+	long long first_uid;  /* UIDs below this were in the mailbox before
+	                         the desk first looked; 0 when unknown (the
+	                         server did not say, or a later epoch) */
 	bool new_epoch; /* this call began a UIDVALIDITY epoch after others */
 };
 
@@ -74,11 +77,12 @@ struct store_mailbox {
  * The cursor of mailbox name in its uidvalidity epoch, created at 0 when
  * new (a new epoch means the server renumbered: every UID is read again
  * and deduplication keeps tickets single).  first_seen is the earliest
- * epoch's.  Pending actions of older epochs are dropped: their UIDs no
+ * epoch's; first_uid is the uidnext the server reported when the first
+ * epoch was created (uidnext 0: not reported).  Pending actions of older epochs are dropped: their UIDs no
  * longer name the same mail.
  */
 int store_mailbox_open(struct store *store, const char *name,
-                       long long uidvalidity, long long now,
+                       long long uidvalidity, long long uidnext, long long now,
                        struct store_mailbox *out);
 int store_mailbox_advance(struct store *store, long long mailbox_id,
                           long long uid);

@@ -14,8 +14,9 @@ store_mailbox_read(struct store *store, const char *name, long long uidvalidity,
 {
 	static const char sql[] =
 	    "SELECT id, last_uid, (SELECT min(first_seen) FROM mailboxes "
-	    "WHERE name = ?1) FROM mailboxes WHERE name = ?1 AND "
-	    "uidvalidity = ?2";
+	    "WHERE name = ?1), CASE WHEN id = (SELECT min(id) FROM mailboxes "
+	    "WHERE name = ?1) THEN coalesce(first_uid, 0) ELSE 0 END FROM "
+	    "mailboxes WHERE name = ?1 AND uidvalidity = ?2";
 	sqlite3_stmt *st = store_prepare(store, sql);
 	int rc;
 
@@ -28,6 +29,7 @@ store_mailbox_read(struct store *store, const char *name, long long uidvalidity,
 		out->uidvalidity = uidvalidity;
 		out->last_uid = sqlite3_column_int64(st, 1);
 		out->first_seen = sqlite3_column_int64(st, 2);
+		out->first_uid = sqlite3_column_int64(st, 3);
 		store_reset(st);
 	}
 	return rc;
@@ -52,11 +54,11 @@ store_mailbox_forget_epochs(struct store *store, const char *name,
 
 int
 store_mailbox_open(struct store *store, const char *name, long long uidvalidity,
-                   long long now, struct store_mailbox *out)
+                   long long uidnext, long long now, struct store_mailbox *out)
 {
 	static const char sql[] =
-	    "INSERT OR IGNORE INTO mailboxes (name, uidvalidity, first_seen) "
-	    "VALUES (?, ?, ?)";
+	    "INSERT OR IGNORE INTO mailboxes (name, uidvalidity, first_seen, "
+	    "first_uid) VALUES (?, ?, ?, nullif(?, 0))";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -68,6 +70,7 @@ store_mailbox_open(struct store *store, const char *name, long long uidvalidity,
 	store_bind_text(st, 1, name);
 	sqlite3_bind_int64(st, 2, uidvalidity);
 	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int64(st, 4, uidnext);
 	if (store_step_done(store, st, "creating a mailbox cursor") != 0 ||
 	    store_mailbox_forget_epochs(store, name, uidvalidity) != 0)
 		return -1;

@@ -276,11 +276,22 @@ static const char store_migration_4[] =
     " class TEXT NOT NULL,"
     " PRIMARY KEY (ticket_id, label)) WITHOUT ROWID;";
 
+static const char store_migration_5[] =
+    /*
+     * The server's UIDNEXT when the desk first selected the mailbox: mail
+     * below it was there before the desk watched and gets no automatic
+     * answer.  A UID says so exactly, where the mail's Date header is the
+     * sender's clock.  NULL when the server did not say or the row is
+     * older than this column.
+     */
+    "ALTER TABLE mailboxes ADD COLUMN first_uid INTEGER;";
+
 const char *const store_migrations[] = {
     store_migration_1,
     store_migration_2,
     store_migration_3,
     store_migration_4,
+    store_migration_5,
 };
 
 const size_t store_n_migrations =

@@ -86,7 +86,7 @@ static int
 ctl_ingest_store(struct ctl *ctl, const char *mailbox, const char *raw,
                  size_t len)
 {
-	struct ingest_source src = {mailbox, -1, -1, -1, -1};
+	struct ingest_source src = {mailbox, -1, -1, -1, -1, 0};
 	struct ingest_config cfg;
 	struct ingest_result r;
 	struct ingest_rules *rules;

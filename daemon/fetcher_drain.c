@@ -209,7 +209,7 @@ fetch_open_folder(struct fetch_session *s)
 	if (st != IMAP_OK)
 		return st;
 	if (store_mailbox_open(s->store, s->mb->name, folder.uidvalidity,
-	                       time(NULL), &s->cursor) != 0) {
+	                       folder.uidnext, time(NULL), &s->cursor) != 0) {
 		log_errx("fetcher: cannot read the mailbox cursor mailbox=%s: "
 		         "%s",
 		         s->mb->name, store_error(s->store));

@@ -76,7 +76,7 @@ struct fetch_pipe {
 	const struct conf_mailbox *mb;
 	const struct fetcher_shared *shared;
 	bool queued; /* the batch being stored queued outgoing mail */
-	long long mailbox_id, uidvalidity, first_seen;
+	long long mailbox_id, uidvalidity, first_seen, first_uid;
 	struct {
 		struct fetch_note *v;
 		size_t n, cap;

@@ -186,7 +186,7 @@ fetch_store_mail(struct fetch_pipe *p, struct fetch_job *job,
                  const struct fetch_mail *m, bool guarded)
 {
 	struct ingest_source src = {p->mb->name, p->mailbox_id, p->uidvalidity,
-	                            m->uid, p->first_seen};
+	                            m->uid, p->first_seen, p->first_uid};
 	struct ingest_result r;
 	int rc;
 
@@ -372,6 +372,7 @@ fetch_pipe_start(struct fetch_pipe *p, const char *store_path,
 	p->uidvalidity = cursor->uidvalidity;
 	p->last_uid = cursor->last_uid;
 	p->first_seen = cursor->first_seen;
+	p->first_uid = cursor->first_uid;
 	p->finished_tail = &p->finished;
 	if ((p->store = store_open(store_path, &err)) == NULL) {
 		log_errx("fetcher: %s mailbox=%s",

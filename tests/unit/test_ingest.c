@@ -93,7 +93,7 @@ mail(const char *headers, const char *body)
 static struct ingest_result
 feed(struct ingest_test *t, char *raw, long long now)
 {
-	struct ingest_source src = {"support", -1, -1, -1, -1};
+	struct ingest_source src = {"support", -1, -1, -1, -1, 0};
 	struct ingest_result r;
 
 	assert_int_equal(store_begin(t->store), 0);
@@ -434,7 +434,7 @@ test_quarantine_and_reprocess(void **state)
 	                  "Message-ID: <q1@x>\nMIME-Version: 1.0\n"
 	                  "Content-Type: multipart/mixed; boundary=\"nope\"\n\n"
 	                  "the boundary never comes\n";
-	struct ingest_source src = {"support", -1, -1, -1, -1};
+	struct ingest_source src = {"support", -1, -1, -1, -1, 0};
 	struct ingest_result r;
 	struct store_quarantine *v;
 	size_t n;
@@ -473,7 +473,7 @@ test_oversize(void **state)
 	char *full = mail("From: big@example.net\nSubject: photos\n"
 	                  "Message-ID: <big@x>",
 	                  "here they are");
-	struct ingest_source src = {"support", 1, 7, 42, -1};
+	struct ingest_source src = {"support", 1, 7, 42, -1, 0};
 	struct ingest_result r;
 	struct store_quarantine q;
 	struct store_event *ev;
@@ -483,7 +483,7 @@ test_oversize(void **state)
 	/* The cursor row the source names. */
 	struct store_mailbox mb;
 	assert_int_equal(store_begin(t->store), 0);
-	assert_int_equal(store_mailbox_open(t->store, "support", 7, T0, &mb),
+	assert_int_equal(store_mailbox_open(t->store, "support", 7, 0, T0, &mb),
 	                 0);
 	src.mailbox_id = mb.id;
 	assert_int_equal(ingest_oversize(t->store, &t->cfg, &src, header,

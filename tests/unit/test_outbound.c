@@ -160,7 +160,7 @@ static struct ingest_result
 feed_to(struct ob_test *t, const char *mailbox, long long first_seen, char *raw,
         long long now)
 {
-	struct ingest_source src = {mailbox, -1, -1, -1, first_seen};
+	struct ingest_source src = {mailbox, -1, -1, -1, first_seen, 0};
 	struct ingest_result r;
 
 	assert_int_equal(store_begin(t->store), 0);
@@ -539,6 +539,50 @@ test_backlog_first_seen(void **state)
 	assert_int_equal(count(t, "ack"), 1);
 }
 
+/*
+ * With the server's UIDNEXT at the first look, the UID decides, not the
+ * sender's clock: a new mail from a client whose clock is a day behind is
+ * answered; a mail that was waiting in the mailbox is not, whatever its
+ * Date says.
+ */
+static void
+test_backlog_first_uid(void **state)
+{
+	struct ob_test *t = *state;
+	struct ingest_source src = {"support", -1, 1, 99, T0, 100};
+	char *raw = mail("From: slow@example.net\nSubject: Clock behind\n"
+	                 "Date: Thu, 3 Dec 2026 16:00:00 +0000\n"
+	                 "Message-ID: <u1@x>",
+	                 "my clock is wrong");
+	struct ingest_result r;
+
+	desk(t, "");
+	assert_int_equal(store_begin(t->store), 0);
+	assert_int_equal(ingest_message(t->store, &t->cfg, &src, raw,
+	                                strlen(raw), T0 + 60, &r),
+	                 0);
+	assert_int_equal(store_commit(t->store), 0);
+	free(raw);
+	assert_false(r.out.ack_queued);
+	assert_non_null(
+	    strstr(r.out.ack_refusal, "before the desk watched the mailbox"));
+	ingest_result_clear(&r);
+	src.uid = 100;
+	raw = mail("From: slow@example.net\nSubject: Clock still behind\n"
+	           "Date: Thu, 3 Dec 2026 16:00:00 +0000\n"
+	           "Message-ID: <u2@x>",
+	           "a new mail, old date");
+	assert_int_equal(store_begin(t->store), 0);
+	assert_int_equal(ingest_message(t->store, &t->cfg, &src, raw,
+	                                strlen(raw), T0 + 60, &r),
+	                 0);
+	assert_int_equal(store_commit(t->store), 0);
+	free(raw);
+	assert_true(r.out.ack_queued);
+	ingest_result_clear(&r);
+	assert_int_equal(count(t, "ack"), 1);
+}
+
 /* ack.since: the configured date, also for mail that came by pipe. */
 static void
 test_backlog_since(void **state)
@@ -760,6 +804,7 @@ main(void)
 	    T(test_no_ack_to_automatic_mail),
 	    T(test_no_ack_to_the_desk_or_nobody),
 	    T(test_backlog_first_seen),
+	    T(test_backlog_first_uid),
 	    T(test_backlog_since),
 	    T(test_bounced_address),
 	    T(test_hourly_limit),

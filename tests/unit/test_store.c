@@ -274,6 +274,36 @@ test_two_connections(void **state)
 	store_close(NULL);
 }
 
+/*
+ * The first epoch keeps the UIDNEXT of the desk's first look; a later
+ * epoch (the server renumbered) knows no such line, and reopening an
+ * epoch changes nothing.
+ */
+static void
+test_mailbox_first_uid(void **state)
+{
+	struct store_test *t = *state;
+	char *err = NULL;
+	struct store *s = store_open(t->path, &err);
+	struct store_mailbox mb;
+
+	assert_non_null(s);
+	assert_int_equal(store_mailbox_open(s, "support", 7, 120, 1000, &mb), 0);
+	assert_int_equal(mb.first_uid, 120);
+	assert_int_equal(mb.first_seen, 1000);
+	assert_false(mb.new_epoch);
+	assert_int_equal(store_mailbox_open(s, "support", 7, 300, 2000, &mb), 0);
+	assert_int_equal(mb.first_uid, 120);
+	assert_int_equal(store_mailbox_open(s, "support", 9, 5, 3000, &mb), 0);
+	assert_true(mb.new_epoch);
+	assert_int_equal(mb.first_uid, 0);
+	assert_int_equal(mb.first_seen, 1000);
+	/* A server that gives no UIDNEXT leaves the line unknown. */
+	assert_int_equal(store_mailbox_open(s, "sales", 3, 0, 4000, &mb), 0);
+	assert_int_equal(mb.first_uid, 0);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -285,7 +315,7 @@ main(void)
 	    T(test_schema_constraints),   T(test_missing_directory),
 	    T(test_directory_is_a_file),  T(test_corrupt_file),
 	    T(test_newer_schema_refused), T(test_failed_migration_rolls_back),
-	    T(test_two_connections),
+	    T(test_two_connections),      T(test_mailbox_first_uid),
 #undef T
 	};
 
