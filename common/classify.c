@@ -31,28 +31,6 @@ classify_rule_list(const struct conf_rule *r, int which)
 	}
 }
 
-static pcre2_code *
-classify_compile(const char *pattern, const char *rule, char *err,
-                 size_t err_size)
-{
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE offset;
-	int code;
-	pcre2_code *re =
-	    pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	                  PCRE2_UTF | PCRE2_CASELESS, &code, &offset, NULL);
-
-	if (re == NULL) {
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		snprintf(err, err_size, "rule %s: pattern \"%s\": %s", rule,
-		         pattern, (const char *)msg);
-		return NULL;
-	}
-	/* Without JIT (some architectures) matching is slower, not wrong. */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
-
 static int
 classify_rule_compile(struct classify_rules *rules, struct classify_rule *cr,
                       const struct conf_rule *r, char *err, size_t err_size)
@@ -80,12 +58,12 @@ classify_rule_compile(struct classify_rules *rules, struct classify_rule *cr,
 		}
 	}
 	if (r->subject_regex != NULL &&
-	    (cr->subject_re = classify_compile(r->subject_regex, r->name, err,
-	                                       err_size)) == NULL)
+	    classify_re_compile(&cr->subject_re, r->subject_regex, r->name, err,
+	                        err_size) != 0)
 		return -1;
 	if (r->body_regex != NULL &&
-	    (cr->body_re = classify_compile(r->body_regex, r->name, err,
-	                                    err_size)) == NULL)
+	    classify_re_compile(&cr->body_re, r->body_regex, r->name, err,
+	                        err_size) != 0)
 		return -1;
 	return 0;
 }
@@ -125,8 +103,8 @@ classify_rules_free(struct classify_rules *rules)
 	for (size_t i = 0; i < rules->n_rules; i++) {
 		for (int w = 0; w < KW_LISTS; w++)
 			free(rules->rules[i].kw[w]);
-		pcre2_code_free(rules->rules[i].subject_re);
-		pcre2_code_free(rules->rules[i].body_re);
+		classify_re_clear(&rules->rules[i].subject_re);
+		classify_re_clear(&rules->rules[i].body_re);
 	}
 	free(rules->rules);
 	kw_set_free(rules->keywords);

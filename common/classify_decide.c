@@ -35,16 +35,6 @@ classify_in(const struct conf_strings *list, const char *value)
 	return false;
 }
 
-/* A pattern tried on text; the match data is made on first need. */
-static bool
-classify_regex(pcre2_code *re, const char *text, size_t len,
-               pcre2_match_data **md)
-{
-	if (*md == NULL && (*md = pcre2_match_data_create(1, NULL)) == NULL)
-		return false;
-	return pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, *md, NULL) >= 0;
-}
-
 static bool
 classify_text_holds(const struct classify_rules *rules, size_t i,
                     const struct classify_scan *scan, pcre2_match_data **md)
@@ -75,12 +65,12 @@ classify_text_holds(const struct classify_rules *rules, size_t i,
 			return false;
 	}
 	/* Keywords first: a pattern is tried only when they hold. */
-	if (r->subject_re != NULL &&
-	    !classify_regex(r->subject_re, scan->subject, scan->subject_len,
-	                    md))
+	if (r->subject_re.n > 0 &&
+	    !classify_re_match(&r->subject_re, scan->subject, scan->subject_len,
+	                       md))
 		return false;
-	return r->body_re == NULL ||
-	       classify_regex(r->body_re, scan->body, scan->body_len, md);
+	return r->body_re.n == 0 ||
+	       classify_re_match(&r->body_re, scan->body, scan->body_len, md);
 }
 
 static bool

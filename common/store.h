@@ -78,8 +78,8 @@ struct store_mailbox {
  * new (a new epoch means the server renumbered: every UID is read again
  * and deduplication keeps tickets single).  first_seen is the earliest
  * epoch's; first_uid is the uidnext the server reported when the first
- * epoch was created (uidnext 0: not reported).  Pending actions of older epochs are dropped: their UIDs no
- * longer name the same mail.
+ * epoch was created (uidnext 0: not reported).  Pending actions of older epochs
+ * are dropped: their UIDs no longer name the same mail.
  */
 int store_mailbox_open(struct store *store, const char *name,
                        long long uidvalidity, long long uidnext, long long now,

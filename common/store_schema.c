@@ -287,11 +287,8 @@ static const char store_migration_5[] =
     "ALTER TABLE mailboxes ADD COLUMN first_uid INTEGER;";
 
 const char *const store_migrations[] = {
-    store_migration_1,
-    store_migration_2,
-    store_migration_3,
-    store_migration_4,
-    store_migration_5,
+    store_migration_1, store_migration_2, store_migration_3,
+    store_migration_4, store_migration_5,
 };
 
 const size_t store_n_migrations =

@@ -11,8 +11,10 @@ static const uint16_t tok_t2s[][2] = {
 #include "cjk_t2s.inc"
 };
 
-uint32_t
-tok_utf8_next(const char **p)
+/* tok_utf8_next's work, inlined in the loops below: they run over
+ * every byte of every mail. */
+static inline uint32_t
+tok_decode(const char **p)
 {
 	const unsigned char *s = (const unsigned char *)*p;
 	uint32_t cp;
@@ -35,11 +37,22 @@ tok_utf8_next(const char **p)
 			goto stray;
 		cp = cp << 6 | (s[i] & 0x3F);
 	}
+	/* Surrogates and beyond U+10FFFF are not characters: re-encoded,
+	 * they would make the folded text invalid UTF-8, which patterns are
+	 * matched on unchecked. */
+	if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		goto stray;
 	*p += n + 1;
 	return cp;
 stray:
 	*p += 1;
 	return 0xFFFD;
+}
+
+uint32_t
+tok_utf8_next(const char **p)
+{
+	return tok_decode(p);
 }
 
 static size_t
@@ -132,7 +145,7 @@ tok_fold(const char *text)
 			p++;
 			continue;
 		}
-		if ((cp = tok_utf8_next(&p)) != 0xFFFD)
+		if ((cp = tok_decode(&p)) != 0xFFFD)
 			o += tok_utf8_put(tok_fold_cp(cp), o);
 	}
 	*o = '\0';
@@ -179,7 +192,7 @@ tok_collapse(const char *folded)
 	for (p = folded; *p != '\0';) {
 		const char *start = p;
 		uint32_t cp = (unsigned char)*p < 0x80 ? (unsigned char)*p++
-		                                       : tok_utf8_next(&p);
+		                                       : tok_decode(&p);
 		bool cjk = cp >= 0x3040 && tok_is_cjk(cp);
 		if (!tok_is_word(cp)) {
 			if (!gap)
@@ -227,17 +240,20 @@ tok_is_stopword(const char *w, size_t len)
 	return false;
 }
 
-/* Particles too common in Chinese to mean anything on their own. */
+/* Particles too common in Chinese to mean anything on their own; c is
+ * one character's len bytes.  Compared as bytes (every particle is three)
+ * because this runs for each Chinese character of every mail. */
 static bool
-tok_is_particle(uint32_t cp)
+tok_is_particle(const char *c, size_t len)
 {
 	static const char particles[] =
 	    "的了是我你他她它们在有和就不也都这那吗呢"
 	    "吧啊着个一上";
-	const char *p = particles;
 
-	while (*p != '\0')
-		if (tok_utf8_next(&p) == cp)
+	if (len != 3)
+		return false;
+	for (const char *p = particles; *p != '\0'; p += 3)
+		if (p[0] == c[0] && p[1] == c[1] && p[2] == c[2])
 			return true;
 	return false;
 }
@@ -262,7 +278,7 @@ tok_each(const char *folded, tok_fn fn, void *arg)
 	while (*p != '\0' && rc == 0) {
 		const char *start = p;
 		uint32_t cp = (unsigned char)*p < 0x80 ? (unsigned char)*p++
-		                                       : tok_utf8_next(&p);
+		                                       : tok_decode(&p);
 		bool cjk = cp >= 0x3040 && tok_is_cjk(cp);
 
 		if (!cjk && tok_is_word(cp)) {
@@ -280,7 +296,7 @@ tok_each(const char *folded, tok_fn fn, void *arg)
 			prev_cjk = NULL;
 			continue;
 		}
-		if (!tok_is_particle(cp))
+		if (!tok_is_particle(start, (size_t)(p - start)))
 			rc = fn(start, (size_t)(p - start), arg);
 		if (rc == 0 && prev_cjk != NULL)
 			rc = fn(prev_cjk, (size_t)(p - prev_cjk), arg);

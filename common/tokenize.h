@@ -15,7 +15,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The fold described above; caller frees, NULL only on OOM. */
+/* The fold described above; caller frees, NULL only on OOM.  The result
+ * is valid UTF-8 whatever text was: bytes that are not a character are
+ * dropped. */
 char *tok_fold(const char *text);
 
 /*

@@ -186,7 +186,7 @@ fetch_store_mail(struct fetch_pipe *p, struct fetch_job *job,
                  const struct fetch_mail *m, bool guarded)
 {
 	struct ingest_source src = {p->mb->name, p->mailbox_id, p->uidvalidity,
-	                            m->uid, p->first_seen, p->first_uid};
+	                            m->uid,      p->first_seen, p->first_uid};
 	struct ingest_result r;
 	int rc;
 

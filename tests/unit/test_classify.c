@@ -7,6 +7,7 @@
  * model taught into a real store, loaded, refreshed and corrected.
  */
 #include "classify.h"
+#include "classify_p.h"
 
 #include "bayes.h"
 #include "conf.h"
@@ -1025,6 +1026,77 @@ test_model_teach_twice(void **state)
 	classify_model_clear(&fresh);
 }
 
+/*
+ * A pattern runs as its top-level alternatives where that cannot change
+ * whether it matches: classes, groups and escapes hide a '|'; option
+ * settings and back-references keep it whole.  Split or not, it matches
+ * exactly where the whole pattern does.
+ */
+static void
+test_regex_alternatives(void **state)
+{
+	static const struct {
+		const char *pattern;
+		size_t alts;
+	} shapes[] = {
+	    {"a|b", 2},
+	    {"(a|b)", 1},
+	    {"a\\|b", 1},
+	    {"[|]x|y", 2},
+	    {"[]|]|c", 2},
+	    {"[^]|]|c", 2},
+	    {"[[:alpha:]|]x|c", 2},
+	    {"(?<!no\\s)smoke|spark|(?:火|烟)", 3},
+	    {"(?i)a|b", 1},
+	    {"(a)\\1|b", 1},
+	    {"\\Qa|b\\E", 1},
+	    {"(?#x|y)a|b", 1},
+	    {"(*UTF)a|b", 1},
+	    {"a|", 2},
+	};
+	static const char *const texts[] = {
+	    "",         "a",          "b",    "|x",      "]",         "c",
+	    "no smoke", "the smoke!", "起火", "sparks",  "aa",        "x|y",
+	    "\\|",      "qx",         "nob",  "a|b end", "not smoke",
+	};
+	struct classify_re re;
+	pcre2_match_data *md = NULL;
+	char err[256];
+
+	(void)state;
+	for (size_t i = 0; i < N(shapes); i++) {
+		assert_int_equal(classify_re_compile(&re, shapes[i].pattern,
+		                                     "t", err, sizeof(err)),
+		                 0);
+		assert_int_equal(re.n, shapes[i].alts);
+		/* The whole, compiled as it is. */
+		int code;
+		PCRE2_SIZE offset;
+		pcre2_code *whole = pcre2_compile(
+		    (PCRE2_SPTR)shapes[i].pattern, PCRE2_ZERO_TERMINATED,
+		    PCRE2_UTF | PCRE2_CASELESS, &code, &offset, NULL);
+		assert_non_null(whole);
+		for (size_t k = 0; k < N(texts); k++) {
+			size_t len = strlen(texts[k]);
+			bool got = classify_re_match(&re, texts[k], len, &md);
+			bool want = pcre2_match(whole, (PCRE2_SPTR)texts[k],
+			                        len, 0, 0, md, NULL) >= 0;
+			if (got != want)
+				fail_msg("pattern %s on \"%s\": split %d, "
+				         "whole %d",
+				         shapes[i].pattern, texts[k], got,
+				         want);
+		}
+		classify_re_clear(&re);
+		pcre2_code_free(whole);
+	}
+	/* A pattern that does not compile names the rule. */
+	assert_int_equal(
+	    classify_re_compile(&re, "a|(b", "broken", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "rule broken"));
+	pcre2_match_data_free(md);
+}
+
 int
 main(void)
 {
@@ -1032,6 +1104,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    T(test_keyword_conditions),
 	    T(test_regex_conditions),
+	    cmocka_unit_test(test_regex_alternatives),
 	    T(test_fact_conditions),
 	    T(test_actions_combine),
 	    T(test_stop),

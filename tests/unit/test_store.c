@@ -288,11 +288,13 @@ test_mailbox_first_uid(void **state)
 	struct store_mailbox mb;
 
 	assert_non_null(s);
-	assert_int_equal(store_mailbox_open(s, "support", 7, 120, 1000, &mb), 0);
+	assert_int_equal(store_mailbox_open(s, "support", 7, 120, 1000, &mb),
+	                 0);
 	assert_int_equal(mb.first_uid, 120);
 	assert_int_equal(mb.first_seen, 1000);
 	assert_false(mb.new_epoch);
-	assert_int_equal(store_mailbox_open(s, "support", 7, 300, 2000, &mb), 0);
+	assert_int_equal(store_mailbox_open(s, "support", 7, 300, 2000, &mb),
+	                 0);
 	assert_int_equal(mb.first_uid, 120);
 	assert_int_equal(store_mailbox_open(s, "support", 9, 5, 3000, &mb), 0);
 	assert_true(mb.new_epoch);

@@ -334,6 +334,16 @@ test_utf8_next(void **state)
 	/* A sequence cut by the NUL is a stray byte, not read past. */
 	p = "\xE6\x95";
 	assert_int_equal(tok_utf8_next(&p), 0xFFFD);
+	/* A surrogate or a code point past U+10FFFF is no character: the
+	 * fold drops it, so what patterns see is valid UTF-8. */
+	p = "\xED\xA0\x80";
+	assert_int_equal(tok_utf8_next(&p), 0xFFFD);
+	p = "\xF4\x90\x80\x80";
+	assert_int_equal(tok_utf8_next(&p), 0xFFFD);
+	assert_fold("a\xED\xA0\x80"
+	            "b\xF4\x90\x80\x80"
+	            "c\xF4\x8F\xBF\xBF",
+	            "abc\xF4\x8F\xBF\xBF");
 	assert_true(tok_is_cjk(0x6570));
 	assert_true(tok_is_cjk(0x30C7)); /* デ */
 	assert_true(tok_is_cjk(0xB370)); /* 데 */
