@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert(CONF_MAX_CATEGORIES <= BAYES_MAX_CLASSES,
+               "the model cannot learn every category the config allows");
+
 int
 classify_model_init(struct classify_model *model, const struct conf *conf)
 {

@@ -211,6 +211,8 @@ struct conf_repeat {
 
 /* The categories when the configuration lists none. */
 extern const char *const conf_default_categories[];
+/* The most categories a desk may have: the model learns one class each. */
+#define CONF_MAX_CATEGORIES 64
 /* The severities, least to most pressing. */
 extern const char *const conf_severities[];
 

@@ -59,6 +59,31 @@ conf_check_names(struct conf_ctx *ctx, const config_setting_t *s,
 	return 0;
 }
 
+/* Categories: names, each once, few enough for the model to learn. */
+static int
+conf_check_categories(struct conf_ctx *ctx, const config_setting_t *s,
+                      const void *field)
+{
+	const struct conf_strings *list = field;
+
+	if (conf_check_names(ctx, s, field) != 0)
+		return -1;
+	if (list->n > CONF_MAX_CATEGORIES) {
+		conf_error(ctx, s, "%zu categories; at most %d", list->n,
+		           CONF_MAX_CATEGORIES);
+		return -1;
+	}
+	for (size_t i = 0; i < list->n; i++)
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(list->v[i], list->v[k]) == 0) {
+				conf_error(ctx, s,
+				           "category \"%s\" is listed twice",
+				           list->v[i]);
+				return -1;
+			}
+	return 0;
+}
+
 /* Keywords are matched on letters and digits; punctuation alone never
  * matches anything. */
 static int
@@ -174,7 +199,7 @@ static const struct conf_key conf_route_keys[] = {
 
 static const struct conf_key conf_classify_keys[] = {
     KEY(struct conf_classify, categories, CONF_KIND_STRINGS,
-        .check = conf_check_names),
+        .check = conf_check_categories),
     KEY(struct conf_classify, min_confidence, CONF_KIND_INT, .def = "60",
         .min = 0, .max = 100),
     KEY(struct conf_classify, default_category, CONF_KIND_STRING,

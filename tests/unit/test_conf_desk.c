@@ -529,6 +529,38 @@ test_duplicate_names(void **state)
 	            "  { text_any = [\"x\"];\n"
 	            "    @@name = \"r2\"; } );\n",
 	       "rules[2].name: ", "\"r2\" is also the name of rules[1]");
+	EXPECT(t,
+	       BASE
+	       "classify = {\n"
+	       "  @@categories = [ \"billing\", \"other\", \"billing\" ];\n"
+	       "};\n",
+	       "classify.categories: ", "category \"billing\" is listed twice");
+}
+
+/* The model learns one class per category: at most 64 of them. */
+static void
+test_too_many_categories(void **state)
+{
+	struct cd_test *t = *state;
+	char text[4096];
+	int n = snprintf(text, sizeof(text),
+	                 "%sclassify = {\n  @@categories = [", BASE);
+
+	for (int i = 0; i <= CONF_MAX_CATEGORIES; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s\"c%d\"",
+		              i ? ", " : " ", i);
+	snprintf(text + n, sizeof(text) - (size_t)n,
+	         " ];\n  default_category = \"c0\";\n};\n");
+	EXPECT(t, text, "classify.categories: ", "65 categories; at most 64");
+	/* 64 are fine. */
+	n = snprintf(text, sizeof(text), "%sclassify = {\n  categories = [",
+	             BASE);
+	for (int i = 0; i < CONF_MAX_CATEGORIES; i++)
+		n += snprintf(text + n, sizeof(text) - (size_t)n, "%s\"c%d\"",
+		              i ? ", " : " ", i);
+	snprintf(text + n, sizeof(text) - (size_t)n,
+	         " ];\n  default_category = \"c0\";\n};\n");
+	cd_load_ok(t, text);
 }
 
 static void
@@ -629,12 +661,13 @@ main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, cd_setup, cd_teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_valid_defaults),   T(test_valid_everything_set),
-	    T(test_shipped_rules),    T(test_unknown_team),
-	    T(test_unknown_agent),    T(test_unknown_category),
-	    T(test_unknown_severity), T(test_duplicate_names),
-	    T(test_bad_regex),        T(test_team_nobody_hears),
-	    T(test_bad_names),        T(test_all_errors_at_once),
+	    T(test_valid_defaults),      T(test_valid_everything_set),
+	    T(test_shipped_rules),       T(test_unknown_team),
+	    T(test_unknown_agent),       T(test_unknown_category),
+	    T(test_unknown_severity),    T(test_duplicate_names),
+	    T(test_too_many_categories), T(test_bad_regex),
+	    T(test_team_nobody_hears),   T(test_bad_names),
+	    T(test_all_errors_at_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
