@@ -7,8 +7,9 @@
 # model taught the labelled complaints of tests/data/classify) and
 # runs complaintd in the foreground so its log scrolls; Ctrl-C stops the
 # daemon, then the tickets it made — category, severity, team, assignee —
-# the urgent alerts and the mail the lab's SMTP server received are
-# listed, and the lab stops.
+# the urgent alerts, the SLA warnings and escalations (its policies have
+# targets of seconds: let it run a minute), what is overdue, and the mail
+# the lab's SMTP server received are listed, and the lab stops.
 # --seconds N stops the daemon by itself after N seconds.
 # With -c FILE: runs complaintd on that configuration instead.
 # Installs missing Debian packages and builds first.
@@ -93,6 +94,19 @@ routes = (
   { category = [ "logistics" ]; team = "logistics"; }
 );
 classify = { default_team = "care"; };
+# Targets of seconds, so the demo shows SLA time passing while it runs:
+# warnings after about 15 s, breaches and escalations after 30-40 s.
+policies = (
+  { name = "demo-urgent"; severity = [ "urgent" ];
+    first_response = "20s"; resolution = "2m"; warn = "50%";
+    notify = "immediately";
+    level1_to = [ "lead" ];
+    level2_after = "10s"; level2_to = [ "manager" ]; level2_raise = 20; },
+  { name = "demo-standard";
+    first_response = "30s"; resolution = "5m"; warn = "50%";
+    notify = "immediately";
+    level1_to = [ "lead" ]; }
+);
 @include "rules.conf"
 smtp = {
   url = "smtp://127.0.0.1:$smtp_port";
@@ -161,6 +175,17 @@ for r in json.load(sys.stdin):
     if r["kind"] == "urgent_alert":
         print("%-8s %-20s %s" % (r["status"], r["to"], r["subject"]))
 '
+echo >&2
+echo "demo: SLA notices (warnings and breaches to assignees, escalations to lead and manager; one digest when several fall due together):" >&2
+$ctl --json outbox --all | /usr/bin/python3 -c '
+import json, sys
+for r in json.load(sys.stdin):
+    if r["kind"] == "sla_notice":
+        print("%-8s %-20s %s" % (r["status"], r["to"], r["subject"]))
+'
+echo >&2
+echo "demo: at risk or overdue now ($ctl sla):" >&2
+$ctl sla
 echo >&2
 echo "demo: what the lab's SMTP server received (acknowledgements to customers, notices to assignees and teams, alerts):" >&2
 $ctl --json outbox --all | /usr/bin/python3 -c '

@@ -582,6 +582,7 @@ conf_read_list(struct conf_ctx *ctx, const struct conf_section *sec,
 static const struct conf_section *const conf_tables[] = {
     conf_sections,
     conf_desk_sections,
+    conf_sla_sections,
     NULL,
 };
 

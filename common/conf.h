@@ -9,6 +9,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "sla_cal.h"
 
 /* How a connection is protected. */
 enum conf_tls {
@@ -209,6 +212,67 @@ struct conf_repeat {
 	int boost;
 };
 
+/* ---- SLA: business calendars and policies ("SLA") ---------------- */
+
+#define CONF_MAX_INTERVALS 8 /* per day */
+#define CONF_MAX_DATES 400   /* holidays, and extra days, per calendar */
+#define CONF_MAX_LEVELS 3    /* escalation levels per policy */
+/* The calendar every instant belongs to; no section needed. */
+#define CONF_CALENDAR_ALWAYS "24x7"
+
+/*
+ * A business calendar.  The strings are as written; hours, holidays and
+ * extra_days are what they say, parsed (conf_sla.c), for
+ * sla_calendar_new.
+ */
+struct conf_calendar {
+	char *name;
+	char *timezone;
+	/* "HH:MM-HH:MM" each; weekdays: Monday to Friday where not given. */
+	struct conf_strings monday, tuesday, wednesday, thursday, friday,
+	    saturday, sunday, weekdays;
+	struct conf_strings holidays, extra_days; /* "YYYY-MM-DD" */
+	struct conf_strings extra_hours;          /* default: Monday's */
+	/* Parsed. */
+	struct sla_interval hours[7][CONF_MAX_INTERVALS]; /* [0] Monday */
+	size_t n_hours[7];
+	struct sla_interval extra_intervals[CONF_MAX_INTERVALS];
+	size_t n_extra_intervals;
+	int32_t holiday_days[CONF_MAX_DATES], extra_day_nums[CONF_MAX_DATES];
+	size_t n_holiday_days, n_extra_day_nums;
+};
+
+enum conf_notify {
+	CONF_NOTIFY_BUSINESS_HOURS, /* outside them, notices wait */
+	CONF_NOTIFY_IMMEDIATELY,
+};
+
+/* An escalation level: after the breach, these people are told. */
+struct conf_level {
+	long after;             /* business seconds after the breach */
+	struct conf_strings to; /* "assignee", "team", "lead", "manager" or
+	                           agents' names; empty: no such level */
+	int raise;              /* priority points added when it fires */
+};
+
+/*
+ * An SLA policy: the first whose conditions all hold is the ticket's.
+ * Targets are business seconds on the calendar; 0: not tracked.
+ */
+struct conf_policy {
+	char *name;
+	struct conf_strings severity, category, mailbox, tier;
+	int min_priority; /* -1: any */
+	long first_response, next_response, resolution;
+	char *calendar; /* a calendar's name or "24x7" */
+	char *warn;     /* "80%" of the target, or a duration before it */
+	int notify;     /* enum conf_notify */
+	struct conf_level levels[CONF_MAX_LEVELS];
+	/* Parsed from warn: one of the two is set. */
+	int warn_percent; /* -1: warn_before */
+	long warn_before; /* business seconds before the deadline */
+};
+
 /* The categories when the configuration lists none. */
 extern const char *const conf_default_categories[];
 /* The most categories a desk may have: the model learns one class each. */
@@ -251,6 +315,10 @@ struct conf {
 	struct conf_classify classify;
 	struct conf_priority priority;
 	struct conf_repeat repeat;
+	struct conf_calendar *calendars;
+	size_t n_calendars;
+	struct conf_policy *policies;
+	size_t n_policies;
 };
 
 /* Error lines, each "FILE:LINE: message"; owned by the struct. */
@@ -300,8 +368,20 @@ bool conf_category_known(const struct conf *conf, const char *category);
 /* address is in list, whose entries are addresses or "@domain"s
  * (compared case-insensitively). */
 bool conf_address_in(const struct conf_strings *list, const char *address);
+/* A condition on a list: empty allows any value; otherwise value must be
+ * one of it (case-insensitive; NULL is none). */
+bool conf_list_allows(const struct conf_strings *list, const char *value);
 /* The severity's index in conf_severities, or -1. */
 int conf_severity_index(const char *severity);
+
+/* The calendar named name (not "24x7"); NULL when there is none. */
+const struct conf_calendar *conf_calendar_find(const struct conf *conf,
+                                               const char *name);
+/* c as a spec for sla_calendar_new (pointing into c). */
+void conf_calendar_spec(const struct conf_calendar *c,
+                        struct sla_calendar_spec *spec);
+/* Whether p has no conditions: the default policy. */
+bool conf_policy_is_default(const struct conf_policy *p);
 
 /* Finds a mailbox by name; NULL when there is none. */
 const struct conf_mailbox *conf_mailbox_find(const struct conf *conf,

@@ -32,7 +32,7 @@ static const char *const conf_assigns[] = {"round_robin", "least_open", "queue",
                                            NULL};
 
 /* Names people type: agents, teams, rules, categories. */
-static int
+int
 conf_check_name(struct conf_ctx *ctx, const config_setting_t *s,
                 const void *field)
 {
@@ -59,7 +59,8 @@ conf_check_names(struct conf_ctx *ctx, const config_setting_t *s,
 	return 0;
 }
 
-/* Categories: names, each once, few enough for the model to learn. */
+/* Categories: names few enough for the model to learn (each listed once:
+ * conf_refs). */
 static int
 conf_check_categories(struct conf_ctx *ctx, const config_setting_t *s,
                       const void *field)
@@ -73,14 +74,6 @@ conf_check_categories(struct conf_ctx *ctx, const config_setting_t *s,
 		           CONF_MAX_CATEGORIES);
 		return -1;
 	}
-	for (size_t i = 0; i < list->n; i++)
-		for (size_t k = 0; k < i; k++)
-			if (strcmp(list->v[i], list->v[k]) == 0) {
-				conf_error(ctx, s,
-				           "category \"%s\" is listed twice",
-				           list->v[i]);
-				return -1;
-			}
 	return 0;
 }
 
@@ -339,6 +332,17 @@ conf_severity_index(const char *severity)
 		if (strcmp(conf_severities[i], severity) == 0)
 			return i;
 	return -1;
+}
+
+bool
+conf_list_allows(const struct conf_strings *list, const char *value)
+{
+	if (list->n == 0)
+		return true;
+	for (size_t i = 0; value != NULL && i < list->n; i++)
+		if (strcasecmp(list->v[i], value) == 0)
+			return true;
+	return false;
 }
 
 bool

@@ -18,7 +18,8 @@
 
 const char *const conf_template_kinds[] = {
     "ack",          "notify_new",      "notify_reply",
-    "urgent_alert", "repeat_customer", NULL,
+    "urgent_alert", "repeat_customer", "sla_notice",
+    NULL,
 };
 
 const char *const conf_template_placeholders[] = {
@@ -29,7 +30,8 @@ const char *const conf_template_placeholders[] = {
     "text",       "language",      "category",
     "severity",   "priority",      "team",
     "assignee",   "reasons",       "recipient_name",
-    "complaints", "window",        NULL,
+    "complaints", "window",        "sla_headline",
+    "sla_items",  "sla_count",     NULL,
 };
 
 /* "2026-12-01", "2026-12-01T08:00", with seconds, "Z" or "+01:00": UTC

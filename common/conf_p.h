@@ -111,11 +111,17 @@ bool conf_all_chars(const char *s, const char *allowed_punct, bool upper_ok);
 bool conf_is_address(const char *s);
 
 /* The desk's people and rules (conf_desk.c). */
+/* A name people type: a-z, 0-9, "_", "." and "-". */
+int conf_check_name(struct conf_ctx *ctx, const config_setting_t *s,
+                    const void *field);
 extern const struct conf_section conf_desk_sections[];
 /* Names that point at other sections (teams, agents, categories) are
  * checked once everything is read; each error names its line. */
 void conf_check_references(struct conf_ctx *ctx, const config_setting_t *root,
                            struct conf *conf);
+
+/* Calendars and policies (conf_sla.c). */
+extern const struct conf_section conf_sla_sections[];
 
 /* The outbound sections (conf_outbound.c). */
 extern const struct conf_key conf_ack_keys[];

@@ -221,6 +221,93 @@ conf_refs_classify(struct conf_ctx *ctx, const config_setting_t *root,
 	conf_refs_team(ctx, conf, s, c->default_team);
 }
 
+/* Who a level tells: a role of the ticket's people, or an agent. */
+static void
+conf_refs_level(struct conf_ctx *ctx, const struct conf *conf,
+                const config_setting_t *s, const struct conf_strings *to)
+{
+	static const char *const roles[] = {"assignee", "team", "lead",
+	                                    "manager", NULL};
+
+	for (size_t i = 0; i < to->n; i++) {
+		bool role = false;
+		for (int r = 0; roles[r] != NULL; r++)
+			role |= strcmp(to->v[i], roles[r]) == 0;
+		if (!role && conf_agent_find(conf, to->v[i]) == NULL)
+			conf_error(ctx, s,
+			           "\"%s\" is neither assignee, team, lead, "
+			           "manager nor an agent's name (see agents)",
+			           to->v[i]);
+	}
+}
+
+static void
+conf_refs_policy(struct conf_ctx *ctx, const config_setting_t *root,
+                 const struct conf *conf, size_t i)
+{
+	const struct conf_policy *p = &conf->policies[i];
+	const config_setting_t *s;
+	char key[32];
+
+	s = conf_refs_at(ctx, root, "policies", (int)i, "calendar");
+	if (strcmp(p->calendar, CONF_CALENDAR_ALWAYS) != 0 &&
+	    conf_calendar_find(conf, p->calendar) == NULL)
+		conf_error(ctx, s,
+		           "no calendar is named \"%s\" (see calendars; "
+		           "\"%s\" is always open)",
+		           p->calendar, CONF_CALENDAR_ALWAYS);
+	s = conf_refs_at(ctx, root, "policies", (int)i, "severity");
+	for (size_t k = 0; k < p->severity.n; k++)
+		conf_refs_severity(ctx, s, p->severity.v[k]);
+	s = conf_refs_at(ctx, root, "policies", (int)i, "category");
+	for (size_t k = 0; k < p->category.n; k++)
+		conf_refs_category(ctx, conf, s, p->category.v[k]);
+	s = conf_refs_at(ctx, root, "policies", (int)i, "mailbox");
+	for (size_t k = 0; k < p->mailbox.n; k++)
+		if (conf_mailbox_find(conf, p->mailbox.v[k]) == NULL)
+			conf_error(ctx, s,
+			           "no mailbox is named \"%s\" (see mailboxes)",
+			           p->mailbox.v[k]);
+	for (int l = 0; l < CONF_MAX_LEVELS; l++) {
+		snprintf(key, sizeof(key), "level%d_to", l + 1);
+		s = conf_refs_at(ctx, root, "policies", (int)i, key);
+		conf_refs_level(ctx, conf, s, &p->levels[l].to);
+	}
+}
+
+/* Every ticket needs a policy: one without conditions, and last, since
+ * nothing after it could ever be chosen. */
+static void
+conf_refs_policies(struct conf_ctx *ctx, const config_setting_t *root,
+                   const struct conf *conf)
+{
+	size_t n = conf->n_policies, first_default = n;
+
+	conf_refs_unique(ctx, root, "calendars", conf->calendars,
+	                 sizeof(*conf->calendars), conf->n_calendars);
+	conf_refs_unique(ctx, root, "policies", conf->policies,
+	                 sizeof(*conf->policies), n);
+	for (size_t i = 0; i < n; i++) {
+		conf_refs_policy(ctx, root, conf, i);
+		if (first_default == n &&
+		    conf_policy_is_default(&conf->policies[i]))
+			first_default = i;
+	}
+	if (n > 0 && first_default == n)
+		conf_error(
+		    ctx, conf_refs_at(ctx, root, "policies", (int)n - 1, NULL),
+		    "no default policy: the last one should have no "
+		    "conditions (severity, category, mailbox, tier, "
+		    "min_priority), so every ticket gets one");
+	else if (first_default + 1 < n)
+		conf_error(ctx,
+		           conf_refs_at(ctx, root, "policies",
+		                        (int)first_default + 1, "name"),
+		           "never chosen: policies[%zu] before it has no "
+		           "conditions and takes every ticket",
+		           first_default);
+}
+
 void
 conf_check_references(struct conf_ctx *ctx, const config_setting_t *root,
                       struct conf *conf)
@@ -230,5 +317,6 @@ conf_check_references(struct conf_ctx *ctx, const config_setting_t *root,
 	conf_refs_rules(ctx, root, conf);
 	conf_refs_mailboxes(ctx, root, conf);
 	conf_refs_classify(ctx, root, conf);
+	conf_refs_policies(ctx, root, conf);
 	conf_set_where(ctx, NULL, -1, NULL);
 }

@@ -230,6 +230,20 @@ ingest_triage(struct store *store, const struct ingest_config *cfg,
 	return triage_reply(store, &cfg->triage, &m, now, &res->triage);
 }
 
+/* The SLA clocks after triage: a new ticket's policy and deadlines; a
+ * customer's reply resumes a paused clock and owes a next response. */
+static int
+ingest_sla(struct store *store, const struct ingest_config *cfg,
+           const struct mime_message *msg, long long now,
+           const struct ingest_result *res)
+{
+	if (cfg->sla == NULL)
+		return 0;
+	if (res->outcome == INGEST_CREATED || msg->auto_flags != 0)
+		return sla_ticket_refresh(store, cfg->sla, res->ticket_id);
+	return sla_ticket_customer_mail(store, cfg->sla, res->ticket_id, now);
+}
+
 static int
 ingest_create(struct store *store, const struct ingest_config *cfg,
               const struct ingest_source *src, const struct ingest_parsed *p,
@@ -346,6 +360,18 @@ ingest_alerts(struct store *store, const struct ingest_config *cfg,
 	return 0;
 }
 
+/* The ticket's first-response deadline, -1 when no policy sets one. */
+static int
+ingest_first_response_due(struct store *store, long long ticket, long long *due)
+{
+	struct store_sla s;
+	int rc = store_sla_get(store, ticket, &s);
+
+	*due = rc == 1 ? s.due[SLA_FIRST_RESPONSE] : -1;
+	store_sla_clear(&s);
+	return rc < 0 ? -1 : 0;
+}
+
 /*
  * The mail the desk sends because of this one, in the same transaction:
  * the acknowledgement and notice of a new ticket, the notice of a reply,
@@ -370,6 +396,7 @@ ingest_tell(struct store *store, const struct ingest_config *cfg,
 	    .mailbox_first_uid = src->first_uid,
 	    .uid = src->uid,
 	    .received = now,
+	    .first_response_due = -1,
 	    .notify_to = tr->notify_addr,
 	    .category = tr->category,
 	    .severity = tr->severity,
@@ -382,6 +409,11 @@ ingest_tell(struct store *store, const struct ingest_config *cfg,
 
 	if (cfg->out == NULL)
 		return 0;
+	/* The acknowledgement promises what the SLA policy keeps. */
+	if (res->outcome == INGEST_CREATED &&
+	    ingest_first_response_due(store, res->ticket_id,
+	                              &c.first_response_due) != 0)
+		return -1;
 	if (p->msg->n_dsn > 0 &&
 	    outbound_record_bounces(store, cfg->out, p->msg, now) != 0)
 		return -1;
@@ -425,7 +457,9 @@ ingest_place(struct store *store, const struct ingest_config *cfg,
 		                  res->linked_ticket_id, now, &res->ticket_id))
 			return -1;
 	}
-	return ingest_triage(store, cfg, src, p, customer, now, res);
+	if (ingest_triage(store, cfg, src, p, customer, now, res) != 0)
+		return -1;
+	return ingest_sla(store, cfg, msg, now, res);
 }
 
 /* A mail that parsed with warnings is listed for an agent to look at. */

@@ -17,6 +17,7 @@
 #include "mime.h"
 #include "outbound.h"
 #include "store.h"
+#include "sla_ticket.h"
 #include "triage.h"
 
 /* What ingest needs to know of the desk; read-only, one per thread. */
@@ -31,6 +32,7 @@ struct ingest_config {
 	/* Classification and routing of new tickets; rules NULL: none (the
 	 * tickets keep no category, notices go nowhere). */
 	struct triage_config triage;
+	const struct sla_desk *sla; /* borrowed; NULL: no SLA clocks */
 	unsigned char secret[STORE_SECRET_SIZE];
 };
 
@@ -39,6 +41,7 @@ struct ingest_config {
 struct ingest_rules {
 	struct extract_rules *extract;   /* conf's patterns and keywords */
 	struct classify_rules *classify; /* conf's classification rules */
+	struct sla_desk *sla;            /* conf's policies and calendars */
 };
 
 /* NULL with a message in err.  Caller frees with ingest_rules_free; it

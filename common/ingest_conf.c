@@ -24,6 +24,7 @@ ingest_config_init(struct ingest_config *cfg, const struct conf *conf,
 	cfg->rules = rules->extract;
 	cfg->triage.conf = conf;
 	cfg->triage.rules = rules->classify;
+	cfg->sla = rules->sla;
 	mime_limits_default(&cfg->limits);
 	cfg->limits.max_attachment_size =
 	    (size_t)conf->ingest.max_attachment_size;
@@ -70,7 +71,8 @@ ingest_rules_new(const struct conf *conf, char *err, size_t err_size)
 	if ((rules->extract = ingest_extract_new(conf, err, err_size)) ==
 	        NULL ||
 	    (rules->classify = classify_rules_new(conf, err, err_size)) ==
-	        NULL) {
+	        NULL ||
+	    (rules->sla = sla_desk_new(conf, err, err_size)) == NULL) {
 		ingest_rules_free(rules);
 		return NULL;
 	}
@@ -84,5 +86,6 @@ ingest_rules_free(struct ingest_rules *rules)
 		return;
 	extract_rules_free(rules->extract);
 	classify_rules_free(rules->classify);
+	sla_desk_free(rules->sla);
 	free(rules);
 }

@@ -278,6 +278,7 @@ outbound_store(struct store *store, const struct outbound_config *ocfg,
 	    .raw = t->raw,
 	    .raw_len = t->raw_len,
 	    .now = now,
+	    .send_at = d->send_at,
 	};
 	char detail[320];
 

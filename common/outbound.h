@@ -46,6 +46,8 @@ struct outbound_cause {
 	long long mailbox_first_uid;  /* 0: unknown; see ingest_source */
 	long long uid;                /* the mail's IMAP UID; -1: none */
 	long long received;
+	long long first_response_due; /* the SLA's; 0 or -1: none, the
+	                                 ack promises ack.first_response */
 	/* What triage decided, for the notices (NULL: not known). */
 	const char *notify_to; /* the assignee's or the team's address;
 	                          NULL: no notice */
@@ -102,6 +104,28 @@ int outbound_repeat_notice(struct store *store,
                            const struct outbound_cause *c,
                            const struct conf_agent *to, long long recent,
                            long long now, struct outbound_result *res);
+
+/* One SLA event about a ticket, as a notice tells it. */
+struct outbound_sla_item {
+	long long ticket_id;
+	const char *subject, *severity, *category, *assignee, *policy;
+	long long priority;
+	int clock; /* enum sla_clock */
+	int kind;  /* enum sla_kind: warning, breach, escalation */
+	int level; /* escalations: 1.. */
+	long long due;
+};
+
+/*
+ * Queues one notice to to_addr about items (one event, or a digest of
+ * several), to be sent at send_at (now, or when business hours begin).
+ * Threaded into the first item's ticket.  0 (also when the address cannot
+ * be written to: *outbox_id stays -1), -1 when the store failed.
+ */
+int outbound_sla_notice(struct store *store, const struct outbound_config *ocfg,
+                        const char *to_name, const char *to_addr,
+                        const struct outbound_sla_item *items, size_t n,
+                        long long now, long long send_at, long long *outbox_id);
 
 /*
  * The delivery status notification msg reports permanent failures: the

@@ -30,7 +30,10 @@ outbound_fill(const struct outbound_config *ocfg,
 	snprintf(f->priority, sizeof(f->priority), "%lld", c->priority);
 	outbound_format_time(lang->lang, c->received, f->received,
 	                     sizeof(f->received));
-	outbound_format_time(lang->lang, c->received + conf->ack.first_response,
+	outbound_format_time(lang->lang,
+	                     c->first_response_due > 0
+	                         ? c->first_response_due
+	                         : c->received + conf->ack.first_response,
 	                     f->due, sizeof(f->due));
 	f->text = text_strip_quoted(text);
 	outbound_put(&f->v, "ticket", f->ticket);

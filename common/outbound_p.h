@@ -12,6 +12,7 @@ enum {
 	OUTBOUND_NOTIFY_REPLY,
 	OUTBOUND_URGENT_ALERT,
 	OUTBOUND_REPEAT_CUSTOMER,
+	OUTBOUND_SLA_NOTICE,
 	OUTBOUND_N_KINDS,
 };
 
@@ -75,6 +76,7 @@ struct outbound_draft {
 	const char *to_addr;
 	const struct mime_message *cause; /* threaded to it */
 	const char *auto_submitted;
+	long long send_at; /* 0: now */
 };
 
 /* The written mail, owned. */

@@ -5,23 +5,11 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
-
-static bool
-route_in(const struct conf_strings *list, const char *value)
-{
-	if (list->n == 0)
-		return true;
-	for (size_t i = 0; value != NULL && i < list->n; i++)
-		if (strcasecmp(list->v[i], value) == 0)
-			return true;
-	return false;
-}
 
 static bool
 route_speaks(const struct conf_team *team, const char *language)
 {
-	return team->languages.n == 0 || route_in(&team->languages, language);
+	return conf_list_allows(&team->languages, language);
 }
 
 /* A candidate team: taken when it speaks the language, or remembered as
@@ -63,10 +51,10 @@ route_team(const struct conf *conf, const struct route_input *in,
 	}
 	for (size_t i = 0; i < conf->n_routes; i++) {
 		const struct conf_route *r = &conf->routes[i];
-		if (!route_in(&r->category, in->category) ||
-		    !route_in(&r->mailbox, in->mailbox) ||
-		    !route_in(&r->product, in->product) ||
-		    !route_in(&r->language, in->language))
+		if (!conf_list_allows(&r->category, in->category) ||
+		    !conf_list_allows(&r->mailbox, in->mailbox) ||
+		    !conf_list_allows(&r->product, in->product) ||
+		    !conf_list_allows(&r->language, in->language))
 			continue;
 		snprintf(by, sizeof(by), "route %zu", i + 1);
 		if (route_consider(conf, r->team, by, in->language, out, &first,

@@ -281,6 +281,53 @@ int store_ticket_set_triage(struct store *store, long long id,
 int store_ticket_set_priority(struct store *store, long long id,
                               long long priority);
 
+/* Grows the array *v (capacity *cap) so element n fits; 0 or -1.  For
+ * arrays of rows, here and in callers that gather them. */
+int store_grow(void **v, size_t n, size_t *cap, size_t elem);
+
+/* ---- SLA: clocks, deadlines, what is due -------------------------- */
+
+/* A ticket's SLA state; times -1 for none (see sla.h for the clocks). */
+struct store_sla {
+	char *policy; /* NULL: none chosen */
+	long long first_response, waiting_since, paused_since, paused_total;
+	long long due[3]; /* first response, next response, resolution */
+	long long next;   /* the earliest SLA event not recorded yet */
+};
+
+/* 1 and *out filled (clear with store_sla_clear), 0 no such ticket, -1. */
+int store_sla_get(struct store *store, long long id, struct store_sla *out);
+void store_sla_clear(struct store_sla *s);
+int store_sla_put(struct store *store, long long id, const struct store_sla *s);
+/* The earliest sla_next of all tickets into *at (-1: none); 0 or -1. */
+int store_sla_next_due(struct store *store, long long *at);
+/* Up to limit tickets whose sla_next <= now, earliest first; caller
+ * frees *ids_r. */
+int store_sla_due(struct store *store, long long now, size_t limit,
+                  long long **ids_r, size_t *n_r);
+/* Up to limit tickets that are not closed with ids above after, in id
+ * order (a walk over all of them in pages); caller frees *ids_r. */
+int store_sla_tickets_after(struct store *store, long long after, size_t limit,
+                            long long **ids_r, size_t *n_r);
+/* Tickets that are not resolved or closed with a deadline before before
+ * (the candidates for "at risk"); caller frees *ids_r. */
+int store_sla_watch(struct store *store, long long before, long long **ids_r,
+                    size_t *n_r);
+/* The keys of the ticket's SLA events that fired ("sla:..."); free with
+ * store_strings_free. */
+int store_sla_fired(struct store *store, long long id, char ***keys_r,
+                    size_t *n_r);
+void store_strings_free(char **v, size_t n);
+/* Adds points to the ticket's boost and priority (an escalation). */
+int store_ticket_raise(struct store *store, long long id, long long points);
+
+/* Integer settings ("daemon_pid"): *value -1 when unset; 1 found, 0 not,
+ * -1 failure. */
+int store_setting_put_int(struct store *store, const char *key,
+                          long long value);
+int store_setting_get_int(struct store *store, const char *key,
+                          long long *value);
+
 struct store_agent {
 	bool away;
 	long long away_since; /* -1 unless away */
@@ -420,6 +467,8 @@ struct store_outbox_new {
 	const void *raw;
 	size_t raw_len;
 	long long now;
+	long long send_at; /* not before this; 0: now (a notice held for
+	                      business hours) */
 };
 
 int store_outbox_add(struct store *store, const struct store_outbox_new *o,
@@ -465,7 +514,8 @@ int store_outbox_retry(struct store *store, long long id, long long next,
 int store_outbox_fail(struct store *store, long long id, long long code,
                       const char *error);
 
-/* Every queued mail due now: "retry now" after an outage is over. */
+/* Every queued mail waiting for a retry due now: "retry now" after an
+ * outage is over.  Notices held for business hours stay held. */
 int store_outbox_due_now(struct store *store, long long now);
 
 /* complaintctl: a failed or queued mail queued again now (1), or

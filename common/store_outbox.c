@@ -16,7 +16,8 @@ store_outbox_add(struct store *store, const struct store_outbox_new *o,
 	static const char sql[] =
 	    "INSERT INTO outbox (kind, ticket_id, message_row, sender, "
 	    "recipient, message_id, subject, language, raw, created, "
-	    "next_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?10, ?10)";
+	    "next_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?10, "
+	    "max(?10, ?11))";
 	sqlite3_stmt *st = store_prepare(store, sql);
 
 	if (st == NULL)
@@ -31,6 +32,7 @@ store_outbox_add(struct store *store, const struct store_outbox_new *o,
 	store_bind_text(st, 8, o->language);
 	sqlite3_bind_blob64(st, 9, o->raw, o->raw_len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 10, o->now);
+	sqlite3_bind_int64(st, 11, o->send_at);
 	if (store_step_done(store, st, "queueing a mail") != 0)
 		return -1;
 	if (id_r != NULL)
@@ -220,8 +222,10 @@ store_outbox_fail(struct store *store, long long id, long long code,
 int
 store_outbox_due_now(struct store *store, long long now)
 {
+	/* Only retries: a notice held for business hours stays held. */
 	static const char sql[] = "UPDATE outbox SET next_attempt = ?1 WHERE "
-	                          "status = 'queued' AND next_attempt > ?1";
+	                          "status = 'queued' AND attempts > 0 AND "
+	                          "next_attempt > ?1";
 	sqlite3_stmt *st = store_prepare(store, sql);
 
 	if (st == NULL)

@@ -62,7 +62,4 @@ char *store_column_dup(sqlite3_stmt *st, int col);
 /* Column as an integer, -1 for SQL NULL. */
 long long store_column_opt_int(sqlite3_stmt *st, int col);
 
-/* Grows the array *v (capacity *cap) so element n fits; 0 or -1. */
-int store_grow(void **v, size_t n, size_t *cap, size_t elem);
-
 #endif

@@ -286,9 +286,23 @@ static const char store_migration_5[] =
      */
     "ALTER TABLE mailboxes ADD COLUMN first_uid INTEGER;";
 
+static const char store_migration_6[] =
+    /*
+     * SLA ("SLA"): the policy a ticket falls under, the customer mail
+     * waiting for a next response, and sla_next — the earliest warning,
+     * breach or escalation of the ticket not yet recorded, so the
+     * scheduler finds what is due next with one index lookup however many
+     * tickets there are.  The events' dedupe keys record what fired.
+     */
+    "ALTER TABLE tickets ADD COLUMN sla_policy TEXT;"
+    "ALTER TABLE tickets ADD COLUMN sla_waiting_since INTEGER;"
+    "ALTER TABLE tickets ADD COLUMN sla_next INTEGER;"
+    "CREATE INDEX tickets_sla_next ON tickets(sla_next) WHERE sla_next IS "
+    "NOT NULL;";
+
 const char *const store_migrations[] = {
     store_migration_1, store_migration_2, store_migration_3,
-    store_migration_4, store_migration_5,
+    store_migration_4, store_migration_5, store_migration_6,
 };
 
 const size_t store_n_migrations =

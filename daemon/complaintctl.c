@@ -26,6 +26,10 @@ static const struct ctl_command ctl_commands[] = {
      "[--limit N]",
      ctl_cmd_list},
     {"show", "show a ticket: ID", ctl_cmd_show},
+    {"status", "move a ticket: ID open|pending|resolved|closed [--as AGENT]",
+     ctl_cmd_status},
+    {"sla", "tickets at risk or breached, with business time left",
+     ctl_cmd_sla},
     {"classify",
      "what the desk would decide about FILE.eml, and why; stores nothing",
      ctl_cmd_classify},
@@ -62,8 +66,9 @@ ctl_usage(FILE *out)
 	        "  -j, --json         machine-readable output\n"
 	        "  -h, --help         show this help and exit\n"
 	        "  -V, --version      show the version and exit\n"
-	        "\nExit status: 0 success, 1 no such ticket or entry, 64 "
-	        "usage,\n65 input is not mail, 66 input cannot be read, 73 "
+	        "\nExit status: 0 success, 1 no such ticket or entry, 2 not "
+	        "allowed now\n(a ticket already so), 64 usage, 65 input is "
+	        "not mail, 66 input cannot be read, 73 "
 	        "store cannot be opened,\n75 temporary failure (try again), "
 	        "78 configuration error.\n",
 	        COMPLAINTD_CONFIG_PATH);

@@ -18,6 +18,8 @@
 
 /* Exit status for "no such ticket / entry". */
 #define CTL_EX_NOTFOUND 1
+/* Exit status for "not allowed now" (a ticket cannot make that move). */
+#define CTL_EX_CONFLICT 2
 
 struct ctl_options {
 	const char *config_path;
@@ -77,6 +79,13 @@ int ctl_read_input(const char *path, char **raw_r, size_t *len_r);
 /* The same, parsed (caller frees with mime_message_free). */
 int ctl_read_mail(const char *path, struct mime_message **msg_r);
 
+/* Who acts: --as, else $COMPLAINTD_AGENT, the sudo user, the login. */
+const char *ctl_actor(const char *as);
+
+/* Tells a running complaintd (SIGUSR2) that deadlines changed, so its
+ * scheduler looks now; silent when none runs. */
+void ctl_wake_daemon(struct ctl *ctl);
+
 /* "training: 120/210" on stderr, when it is a terminal; done == total
  * ends the line. */
 void ctl_progress(const char *what, size_t done, size_t total);
@@ -94,5 +103,7 @@ int ctl_cmd_reclassify(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_train(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_agent(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_customer(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_sla(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_status(const struct ctl_options *opts, int argc, char **argv);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "ctl.h"
 
+#include "sla_ticket.h"
 #include "triage.h"
 
 #include <getopt.h>
@@ -164,6 +165,29 @@ ctl_customer_print(const struct ctl *ctl, const struct store_customer *c,
 	printf("%-10s %s\n", "Since", ctl_time(c->created, when, sizeof(when)));
 }
 
+/* A new tier may choose other policies for the customer's tickets. */
+static int
+ctl_customer_sla(struct ctl *ctl, long long customer)
+{
+	struct sla_desk *desk;
+	long long *ids = NULL;
+	size_t n = 0;
+	char err[300];
+	int rc = 0;
+
+	if ((desk = sla_desk_new(ctl->conf, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "complaintctl: %s\n", err);
+		return -1;
+	}
+	if (store_customer_open_tickets(ctl->store, customer, &ids, &n) != 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = sla_ticket_refresh(ctl->store, desk, ids[i]);
+	free(ids);
+	sla_desk_free(desk);
+	return rc;
+}
+
 /* --tier and --owner for an existing customer; priorities follow. */
 static int
 ctl_customer_set(struct ctl *ctl, const struct store_customer *c,
@@ -179,6 +203,7 @@ ctl_customer_set(struct ctl *ctl, const struct store_customer *c,
 	    store_customer_update(ctl->store, c->id, change) != 0 ||
 	    triage_customer_changed(ctl->store, ctl->conf, c->id, time(NULL)) !=
 	        0 ||
+	    ctl_customer_sla(ctl, c->id) != 0 ||
 	    store_commit(ctl->store) != 0) {
 		fprintf(stderr,
 		        "complaintctl: %s; nothing changed, try again "
@@ -187,6 +212,7 @@ ctl_customer_set(struct ctl *ctl, const struct store_customer *c,
 		store_rollback(ctl->store);
 		return EX_TEMPFAIL;
 	}
+	ctl_wake_daemon(ctl);
 	return EX_OK;
 }
 

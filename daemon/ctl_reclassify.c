@@ -8,10 +8,11 @@
  */
 #include "ctl.h"
 
+#include "sla_ticket.h"
+
 #include "triage.h"
 
 #include <getopt.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -24,21 +25,6 @@ struct ctl_correction {
 	const char *severity;
 	const char *actor;
 };
-
-/* The agent named by --as, else the login name; "" when unknown. */
-static const char *
-ctl_actor(const char *as)
-{
-	const struct passwd *pw;
-	const char *user = getenv("SUDO_USER");
-
-	if (as != NULL)
-		return as;
-	if (user != NULL && user[0] != '\0')
-		return user;
-	pw = getpwuid(getuid());
-	return pw ? pw->pw_name : "complaintctl";
-}
 
 static int
 ctl_check_correction(const struct conf *conf, const struct ctl_correction *c,
@@ -154,8 +140,13 @@ ctl_reclassify_tx(struct ctl *ctl, const struct ctl_correction *c)
 	if (rc == 1 && tr.urgent_alert &&
 	    ctl_alert(ctl, &cfg, &tr, c->id, &res) != 0)
 		rc = -1;
+	/* A new severity may mean another policy and nearer deadlines. */
+	if (rc == 1 && sla_ticket_refresh(ctl->store, cfg.sla, c->id) != 0)
+		rc = -1;
 	if (rc == 1 && store_commit(ctl->store) != 0)
 		rc = -1;
+	if (rc == 1)
+		ctl_wake_daemon(ctl);
 	if (rc != 1)
 		store_rollback(ctl->store);
 	if (rc == 1)

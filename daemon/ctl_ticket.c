@@ -147,6 +147,7 @@ ctl_cmd_list(const struct ctl_options *opts, int argc, char **argv)
 
 struct ctl_thread {
 	struct store_ticket t;
+	struct store_sla sla;
 	struct store_message *msgs;
 	size_t n_msgs;
 	struct store_event *events;
@@ -157,6 +158,7 @@ static void
 ctl_thread_free(struct ctl_thread *th)
 {
 	store_ticket_clear(&th->t);
+	store_sla_clear(&th->sla);
 	store_messages_free(th->msgs, th->n_msgs);
 	store_events_free(th->events, th->n_events);
 }
@@ -194,6 +196,23 @@ ctl_show_message_json(FILE *out, const struct store_message *m)
 	fputs("]}", out);
 }
 
+/* ,"sla":{...}: the policy, each clock's deadline, what stopped them. */
+static void
+ctl_show_sla_json(FILE *out, const struct store_sla *s)
+{
+	fputs(",\"sla\":{", out);
+	ctl_json_field(out, true, "policy", s->policy);
+	ctl_json_int(out, false, "first_response_due", s->due[0]);
+	ctl_json_int(out, false, "next_response_due", s->due[1]);
+	ctl_json_int(out, false, "resolution_due", s->due[2]);
+	ctl_json_int(out, false, "first_response", s->first_response);
+	ctl_json_int(out, false, "waiting_since", s->waiting_since);
+	ctl_json_int(out, false, "paused_since", s->paused_since);
+	ctl_json_int(out, false, "paused_seconds", s->paused_total);
+	ctl_json_int(out, false, "next_event", s->next);
+	fputs("}", out);
+}
+
 static void
 ctl_show_json(const struct ctl_thread *th)
 {
@@ -201,6 +220,7 @@ ctl_show_json(const struct ctl_thread *th)
 
 	fputs("{", out);
 	ctl_ticket_json(out, &th->t);
+	ctl_show_sla_json(out, &th->sla);
 	fputs(",\"thread\":[", out);
 	for (size_t i = 0; i < th->n_msgs; i++) {
 		fputs(i ? "," : "", out);
@@ -288,12 +308,44 @@ ctl_show_message(const struct store_message *m, size_t index)
 	       m->body_text && m->body_text[0] ? m->body_text : "(no text)");
 }
 
+/* The policy and each clock: its deadline, or why it has none. */
+static void
+ctl_show_sla(const struct store_ticket *t, const struct store_sla *s)
+{
+	static const char *const names[] = {"First resp", "Next resp",
+	                                    "Resolution"};
+	char when[32], line[96];
+
+	if (s->policy == NULL)
+		return;
+	ctl_show_field("Policy", s->policy);
+	for (int k = 0; k < 3; k++) {
+		if (s->due[k] >= 0)
+			snprintf(line, sizeof(line), "due %s",
+			         ctl_time(s->due[k], when, sizeof(when)));
+		else if (k == 0 && s->first_response >= 0)
+			snprintf(
+			    line, sizeof(line), "answered %s",
+			    ctl_time(s->first_response, when, sizeof(when)));
+		else if (k == 2 && t->resolved >= 0)
+			snprintf(line, sizeof(line), "resolved %s",
+			         ctl_time(t->resolved, when, sizeof(when)));
+		else if (k == 2 && s->paused_since >= 0)
+			snprintf(line, sizeof(line), "paused since %s",
+			         ctl_time(s->paused_since, when, sizeof(when)));
+		else
+			continue;
+		ctl_show_field(names[k], line);
+	}
+}
+
 static void
 ctl_show_text(const struct ctl *ctl, const struct ctl_thread *th)
 {
 	char when[32];
 
 	ctl_show_header(ctl, &th->t);
+	ctl_show_sla(&th->t, &th->sla);
 	for (size_t i = 0; i < th->n_msgs; i++)
 		ctl_show_message(&th->msgs[i], i);
 	if (th->n_events > 0)
@@ -314,6 +366,8 @@ ctl_thread_load(struct store *store, long long id, struct ctl_thread *th)
 	memset(th, 0, sizeof(*th));
 	if ((rc = store_ticket_get(store, id, &th->t)) != 1)
 		return rc;
+	if (store_sla_get(store, id, &th->sla) != 1)
+		return -1;
 	if (store_ticket_messages(store, id, &th->msgs, &th->n_msgs) != 0 ||
 	    store_ticket_events(store, id, &th->events, &th->n_events) != 0)
 		return -1;

@@ -5,6 +5,8 @@
 #include <ctype.h>
 #include <errno.h>
 #include <locale.h>
+#include <pwd.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -267,4 +269,46 @@ ctl_progress(const char *what, size_t done, size_t total)
 	if (done >= total)
 		fputc('\n', stderr);
 	fflush(stderr);
+}
+
+const char *
+ctl_actor(const char *as)
+{
+	const struct passwd *pw;
+	const char *agent = getenv("COMPLAINTD_AGENT");
+	const char *user = getenv("SUDO_USER");
+
+	if (as != NULL)
+		return as;
+	if (agent != NULL && agent[0] != '\0')
+		return agent;
+	if (user != NULL && user[0] != '\0')
+		return user;
+	pw = getpwuid(getuid());
+	return pw ? pw->pw_name : "complaintctl";
+}
+
+void
+ctl_wake_daemon(struct ctl *ctl)
+{
+	long long pid = -1;
+	char path[64], comm[64] = "";
+	FILE *f;
+
+	if (store_setting_get_int(ctl->store, "daemon_pid", &pid) != 1 ||
+	    pid <= 1)
+		return;
+	/* Only the desk's own daemon, not a process that took its pid. */
+	snprintf(path, sizeof(path), "/proc/%lld/comm", pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return;
+	if (fgets(comm, sizeof(comm), f) == NULL)
+		comm[0] = '\0';
+	fclose(f);
+	comm[strcspn(comm, "\n")] = '\0';
+	if (strcmp(comm, "complaintd") == 0 && kill((pid_t)pid, SIGUSR2) != 0)
+		fprintf(stderr,
+		        "complaintctl: cannot tell complaintd (pid %lld): %s; "
+		        "it sees the change within 5 minutes\n",
+		        pid, strerror(errno));
 }

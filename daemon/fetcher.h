@@ -20,8 +20,9 @@ struct imap;
 struct fetcher_shared {
 	const struct ingest_rules *rules;
 	const struct outbound_config *out;
-	void (*queued)(void *arg); /* called when a commit queued mail */
-	void *queued_arg;
+	void (*queued)(void *arg);  /* called when a commit queued mail */
+	void (*changed)(void *arg); /* ... stored mail (tickets changed) */
+	void *queued_arg;           /* for both */
 };
 
 struct fetcher {

@@ -318,6 +318,9 @@ fetch_store_job(struct fetch_pipe *p, struct fetch_job *job)
 	/* Queued acknowledgements go out now, not at the sender's next poll. */
 	if (p->queued && p->shared->queued != NULL)
 		p->shared->queued(p->shared->queued_arg);
+	/* New deadlines may come before the scheduler's next wake-up. */
+	if (cursor > 0 && p->shared->changed != NULL)
+		p->shared->changed(p->shared->queued_arg);
 	p->queued = false;
 	testknob_step("a batch committed, not yet acted on");
 }

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 
 struct main_options {
 	const char *config_path;
@@ -49,7 +50,8 @@ main_usage(FILE *out)
 	        "  -V, --version       show the version and exit\n"
 	        "\n"
 	        "Signals: HUP reloads the configuration, USR1 polls every "
-	        "mailbox now,\nTERM or INT stops.\n"
+	        "mailbox now,\nUSR2 looks at the SLA deadlines now, TERM or "
+	        "INT stops.\n"
 	        "Exit status: 0 stopped cleanly, 64 usage, 78 configuration "
 	        "error,\n73 store cannot be opened, 71 system error.\n",
 	        COMPLAINTD_CONFIG_PATH);
@@ -209,6 +211,7 @@ main_block_signals(sigset_t *set)
 	sigaddset(set, SIGINT);
 	sigaddset(set, SIGHUP);
 	sigaddset(set, SIGUSR1);
+	sigaddset(set, SIGUSR2);
 	/* Threads inherit the mask, so only the main loop sees these. */
 	pthread_sigmask(SIG_BLOCK, set, NULL);
 	/* A peer that hangs up is an error return, not a dead daemon. */
@@ -263,6 +266,11 @@ main_loop(struct runtime *rt, const sigset_t *set)
 			    "signal=USR1");
 			runtime_wake(rt);
 			break;
+		case SIGUSR2:
+			log_debug("complaintd: a ticket changed event=daemon."
+			          "wakeup signal=USR2");
+			runtime_wake_scheduler(rt);
+			break;
 		default:
 			log_info("complaintd: stopping event=daemon.stopping "
 			         "signal=%s",
@@ -300,7 +308,10 @@ main_run(const char *config_path)
 	         log_quote(qpath, sizeof(qpath), conf->path),
 	         conf->n_mailboxes);
 	main_block_signals(&set);
-	if (store_secret(store, secret) != 0) {
+	/* complaintctl signals this process (SIGUSR2) when it changes a
+	 * ticket's deadlines. */
+	if (store_secret(store, secret) != 0 ||
+	    store_setting_put_int(store, "daemon_pid", (long long)getpid())) {
 		log_errx("store: %s; not starting", store_error(store));
 		store_close(store);
 		conf_free(conf);

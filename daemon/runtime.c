@@ -28,6 +28,8 @@ runtime_stop_threads(struct runtime *rt, long grace_ms)
 		fetcher_stop(&rt->fetchers[i]);
 	if (rt->sender_running)
 		sender_stop(&rt->sender);
+	if (rt->scheduler_running)
+		scheduler_stop(&rt->scheduler);
 	for (size_t i = 0; i < rt->n_fetchers; i++) {
 		struct fetcher *f = &rt->fetchers[i];
 		if (grace_ms <= 0) {
@@ -49,8 +51,17 @@ runtime_stop_threads(struct runtime *rt, long grace_ms)
 		          "again at the next start)");
 		stuck = 1;
 	}
+	if (rt->scheduler_running && grace_ms <= 0) {
+		scheduler_join(&rt->scheduler);
+	} else if (rt->scheduler_running &&
+	           scheduler_join_timeout(&rt->scheduler, grace_ms) != 0) {
+		log_warnx("runtime: scheduler still busy; exiting without "
+		          "waiting for it (what it committed is kept)");
+		stuck = 1;
+	}
 	if (stuck)
 		return -1;
+	rt->scheduler_running = 0;
 	free(rt->fetchers);
 	rt->fetchers = NULL;
 	rt->n_fetchers = 0;
@@ -58,7 +69,7 @@ runtime_stop_threads(struct runtime *rt, long grace_ms)
 	return 0;
 }
 
-/* A fetcher queued mail: the sender should look now. */
+/* A fetcher or the scheduler queued mail: the sender should look now. */
 static void
 runtime_queued(void *arg)
 {
@@ -66,6 +77,34 @@ runtime_queued(void *arg)
 
 	if (rt->sender_running)
 		sender_wake(&rt->sender);
+}
+
+/* A fetcher stored mail: deadlines may have come nearer. */
+static void
+runtime_changed(void *arg)
+{
+	runtime_wake_scheduler(arg);
+}
+
+/* The SLA scheduler, when there are policies to keep. */
+static int
+runtime_start_scheduler(struct runtime *rt)
+{
+	const struct sla_desk *desk = rt->rules->sla;
+
+	if (!sla_desk_active(desk)) {
+		log_info("runtime: no SLA policies configured; no deadlines "
+		         "are kept");
+		return 0;
+	}
+	if (scheduler_start(&rt->scheduler, rt->conf, desk, rt->out,
+	                    runtime_queued, rt) == -1) {
+		log_err("runtime: cannot start the scheduler thread; stopping "
+		        "the others");
+		return -1;
+	}
+	rt->scheduler_running = 1;
+	return 0;
 }
 
 static int
@@ -83,7 +122,7 @@ runtime_start_threads(struct runtime *rt)
 	}
 	for (size_t i = 0; i < conf->n_mailboxes; i++) {
 		struct fetcher_shared sh = {rt->rules, rt->out, runtime_queued,
-		                            rt};
+		                            runtime_changed, rt};
 		if (fetcher_start(&rt->fetchers[i], conf, &conf->mailboxes[i],
 		                  &sh) == -1) {
 			log_err("runtime: cannot start the fetcher thread "
@@ -104,6 +143,10 @@ runtime_start_threads(struct runtime *rt)
 		return -1;
 	}
 	rt->sender_running = 1;
+	if (runtime_start_scheduler(rt) != 0) {
+		runtime_stop_threads(rt, 0);
+		return -1;
+	}
 	return 0;
 }
 
@@ -184,6 +227,13 @@ runtime_wake(struct runtime *rt)
 		fetcher_wake(&rt->fetchers[i]);
 	if (rt->sender_running)
 		sender_retry_now(&rt->sender);
+}
+
+void
+runtime_wake_scheduler(struct runtime *rt)
+{
+	if (rt->scheduler_running)
+		scheduler_wake(&rt->scheduler);
 }
 
 /* Settings the running process cannot change without a restart. */

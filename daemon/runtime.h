@@ -13,6 +13,7 @@
 #include "ingest.h"
 #include "fetcher.h"
 #include "outbound.h"
+#include "scheduler.h"
 #include "sender.h"
 #include "store.h"
 
@@ -25,6 +26,8 @@ struct runtime {
 	size_t n_fetchers;
 	struct sender sender;
 	int sender_running;
+	struct scheduler scheduler;
+	int scheduler_running; /* only with SLA policies */
 };
 
 /*
@@ -44,6 +47,9 @@ void runtime_stop(struct runtime *rt);
 
 /* Every thread looks at its work now (SIGUSR1). */
 void runtime_wake(struct runtime *rt);
+/* The scheduler looks at the deadlines now (SIGUSR2: complaintctl
+ * changed a ticket). */
+void runtime_wake_scheduler(struct runtime *rt);
 
 enum runtime_reload_result {
 	RUNTIME_RELOADED, /* new configuration in force */

@@ -9,6 +9,7 @@ COMPLAINTD_PACKAGES=(
   libsqlite3-dev sqlite3 libconfig-dev libsystemd-dev libpcre2-dev
   libcmocka-dev
   dovecot-imapd python3 python3-aiosmtpd python3-pytest openssl systemd
+  tzdata
 )
 
 deps_missing() {

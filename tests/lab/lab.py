@@ -536,7 +536,8 @@ service submission-login {{
                            % (r.returncode, _tail(out), self.state["dovecot"]["log"],
                               _tail(self.state["dovecot"]["log"])))
         deadline = time.monotonic() + timeout
-        while not pidfile.exists():
+        # The file appears before its pid is written: wait for both.
+        while not (pidfile.exists() and pidfile.read_text().split()):
             if time.monotonic() > deadline:
                 raise LabError("dovecot wrote no %s\n%s" % (pidfile, self._dovecot_log_tail()))
             time.sleep(0.01)

@@ -529,12 +529,6 @@ test_duplicate_names(void **state)
 	            "  { text_any = [\"x\"];\n"
 	            "    @@name = \"r2\"; } );\n",
 	       "rules[2].name: ", "\"r2\" is also the name of rules[1]");
-	EXPECT(t,
-	       BASE
-	       "classify = {\n"
-	       "  @@categories = [ \"billing\", \"other\", \"billing\" ];\n"
-	       "};\n",
-	       "classify.categories: ", "category \"billing\" is listed twice");
 }
 
 /* The model learns one class per category: at most 64 of them. */

@@ -1,0 +1,173 @@
+/*
+ * scheduler: SLA time; see scheduler.h.
+ */
+#include "scheduler.h"
+
+#include "log.h"
+#include "sla_ticket.h"
+#include "store.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+/* The longest sleep: a wake-up lost (complaintctl could not signal us)
+ * or a clock set back costs at most this much lateness. */
+#define SCHEDULER_MAX_SLEEP_MS (5L * 60 * 1000)
+
+/* After a change of policies or calendars every ticket that is not
+ * closed is computed again, a page per transaction. */
+static int
+scheduler_refresh(struct scheduler *s, struct store *store)
+{
+	long long stored = -1, hash = (long long)sla_desk_hash(s->desk);
+	long long after = 0;
+	size_t n, total = 0;
+
+	if (store_setting_get_int(store, "sla_config_hash", &stored) < 0)
+		return -1;
+	if (stored == hash)
+		return 0;
+	do {
+		if (store_begin(store) != 0)
+			return -1;
+		if (sla_refresh_page(store, s->desk, &after, &n) != 0) {
+			store_rollback(store);
+			return -1;
+		}
+		if (store_commit(store) != 0)
+			return -1;
+		total += n;
+	} while (n > 0 && !worker_stopping(&s->worker));
+	if (worker_stopping(&s->worker))
+		return 0;
+	log_info("scheduler: policies applied event=sla.recomputed tickets=%zu",
+	         total);
+	return store_setting_put_int(store, "sla_config_hash", hash);
+}
+
+enum scheduler_ran {
+	SCHEDULER_DONE,   /* sleep until the next event */
+	SCHEDULER_MORE,   /* more is due at once */
+	SCHEDULER_FAILED, /* the store failed: wait a little */
+};
+
+/* One run over what is due. */
+static enum scheduler_ran
+scheduler_tick(struct scheduler *s, struct store *store)
+{
+	struct sla_tick_result res;
+	long long now = time(NULL);
+
+	if (store_begin(store) != 0) {
+		log_errx("scheduler: %s; trying again in 10s",
+		         store_error(store));
+		return SCHEDULER_FAILED;
+	}
+	if (sla_tick(store, s->desk, s->out, now, &res) != 0) {
+		log_errx("scheduler: %s; nothing recorded, trying again in "
+		         "10s",
+		         store_error(store));
+		store_rollback(store);
+		return SCHEDULER_FAILED;
+	}
+	if (store_commit(store) != 0) {
+		log_errx("scheduler: %s; trying again in 10s",
+		         store_error(store));
+		return SCHEDULER_FAILED;
+	}
+	if (res.events > 0)
+		log_debug(
+		    "scheduler: run event=sla.tick tickets=%zu events=%zu "
+		    "notices=%zu",
+		    res.tickets, res.events, res.notices);
+	if (res.notices > 0 && s->queued != NULL)
+		s->queued(s->queued_arg);
+	return res.more ? SCHEDULER_MORE : SCHEDULER_DONE;
+}
+
+/* Until the next recorded event, at most SCHEDULER_MAX_SLEEP_MS. */
+static long
+scheduler_sleep_ms(struct store *store)
+{
+	long long at, now = time(NULL);
+
+	if (store_sla_next_due(store, &at) != 0) {
+		log_errx("scheduler: %s", store_error(store));
+		return 10000;
+	}
+	if (at < 0 || (at - now) * 1000 > SCHEDULER_MAX_SLEEP_MS)
+		return SCHEDULER_MAX_SLEEP_MS;
+	return at <= now ? 0 : (long)(at - now) * 1000;
+}
+
+static void
+scheduler_run(struct worker *w)
+{
+	struct scheduler *s = w->arg;
+	struct store *store;
+	char *err = NULL;
+
+	while ((store = store_open(s->conf->store.path, &err)) == NULL) {
+		log_errx("scheduler: %s; retrying in 10s",
+		         err ? err : "no store");
+		free(err);
+		err = NULL;
+		if (worker_wait(w, 10000) == WORKER_STOPPING)
+			return;
+	}
+	log_info("scheduler: started event=scheduler.started policies=%zu "
+	         "calendars=%zu",
+	         s->conf->n_policies, s->conf->n_calendars);
+	if (scheduler_refresh(s, store) != 0)
+		log_errx(
+		    "scheduler: cannot apply the policies to open tickets: "
+		    "%s; their deadlines stay as they were",
+		    store_error(store));
+	while (!worker_stopping(w)) {
+		enum scheduler_ran ran = scheduler_tick(s, store);
+		if (ran == SCHEDULER_MORE)
+			continue;
+		worker_wait(w, ran == SCHEDULER_FAILED
+		                   ? 10000
+		                   : scheduler_sleep_ms(store));
+	}
+	store_close(store);
+	log_info("scheduler: stopped event=scheduler.stopped");
+}
+
+int
+scheduler_start(struct scheduler *s, const struct conf *conf,
+                const struct sla_desk *desk, const struct outbound_config *out,
+                void (*queued)(void *arg), void *queued_arg)
+{
+	s->conf = conf;
+	s->desk = desk;
+	s->out = out;
+	s->queued = queued;
+	s->queued_arg = queued_arg;
+	return worker_start(&s->worker, "scheduler", scheduler_run, s);
+}
+
+void
+scheduler_wake(struct scheduler *s)
+{
+	worker_wake(&s->worker);
+}
+
+void
+scheduler_stop(struct scheduler *s)
+{
+	worker_stop(&s->worker);
+}
+
+void
+scheduler_join(struct scheduler *s)
+{
+	worker_join(&s->worker);
+}
+
+int
+scheduler_join_timeout(struct scheduler *s, long timeout_ms)
+{
+	return worker_join_timeout(&s->worker, timeout_ms);
+}
