@@ -8,6 +8,7 @@
  * the error must name (it is removed before the file is written).
  */
 #include "conf.h"
+#include "conf_harness.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,13 +26,6 @@
 #include <unistd.h>
 
 #define N(a) (sizeof(a) / sizeof(*(a)))
-
-struct cd_test {
-	char dir[PATH_MAX];
-	char path[PATH_MAX + 32];
-	struct conf *conf;
-	struct conf_errors errors;
-};
 
 /* Valid sections, one line each (lines 1 and 2). */
 #define DESK_SMTP                                                              \
@@ -52,146 +46,13 @@ struct cd_test {
 /* Everything a desk section may refer to. */
 #define BASE DESK_SMTP MAILBOX AGENTS TEAMS
 
-static int
-cd_rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static int
-cd_setup(void **state)
-{
-	struct cd_test *t = calloc(1, sizeof(*t));
-	const char *tmp = getenv("TMPDIR");
-
-	if (t == NULL)
-		return -1;
-	snprintf(t->dir, sizeof(t->dir), "%s/test_conf_desk.XXXXXX",
-	         tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-	if (mkdtemp(t->dir) == NULL) {
-		free(t);
-		return -1;
-	}
-	snprintf(t->path, sizeof(t->path), "%s/complaintd.conf", t->dir);
-	*state = t;
-	return 0;
-}
-
-static void
-cd_reset(struct cd_test *t)
-{
-	conf_free(t->conf);
-	t->conf = NULL;
-	conf_errors_free(&t->errors);
-}
-
-static int
-cd_teardown(void **state)
-{
-	struct cd_test *t = *state;
-
-	cd_reset(t);
-	nftw(t->dir, cd_rm, 16, FTW_DEPTH | FTW_PHYS);
-	free(t);
-	return 0;
-}
-
-static void
-cd_print_errors(const struct cd_test *t)
-{
-	for (size_t i = 0; i < t->errors.n; i++)
-		print_message("  got: %s\n", t->errors.v[i]);
-}
-
-/* Writes text (without its "@@" marks) and loads it; the line of the
- * first mark in *line_r (0: none). */
-static struct conf *
-cd_load(struct cd_test *t, const char *text, unsigned *line_r)
-{
-	size_t len = strlen(text), n = 0;
-	char *body = malloc(len + 1);
-	const char *mark = strstr(text, "@@");
-	int fd;
-
-	assert_non_null(body);
-	*line_r = 0;
-	if (mark != NULL) {
-		*line_r = 1;
-		for (const char *p = text; p < mark; p++)
-			*line_r += *p == '\n';
-	}
-	for (const char *p = text; *p != '\0';) {
-		if (p[0] == '@' && p[1] == '@') {
-			p += 2;
-			continue;
-		}
-		body[n++] = *p++;
-	}
-	cd_reset(t);
-	fd = open(t->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, body, n), (ssize_t)n);
-	assert_int_equal(close(fd), 0);
-	free(body);
-	t->conf = conf_load(t->path, &t->errors);
-	return t->conf;
-}
-
-static const struct conf *
-cd_load_ok(struct cd_test *t, const char *text)
-{
-	unsigned line;
-
-	if (cd_load(t, text, &line) == NULL || t->errors.n != 0) {
-		cd_print_errors(t);
-		fail_msg("valid config rejected");
-	}
-	return t->conf;
-}
-
-/*
- * text must be refused with an error "PATH:LINE: " + where + ... + what,
- * LINE that of the "@@" mark; no_more: no other error either.
- */
-static void
-cd_expect(struct cd_test *t, const char *text, const char *where,
-          const char *what, bool no_more)
-{
-	char prefix[PATH_MAX + 128];
-	unsigned line;
-	bool found = false;
-
-	assert_non_null(strstr(text, "@@"));
-	if (cd_load(t, text, &line) != NULL)
-		fail_msg("invalid config accepted (want %s ... %s)", where,
-		         what);
-	snprintf(prefix, sizeof(prefix), "%s:%u: %s", t->path, line, where);
-	for (size_t i = 0; i < t->errors.n && !found; i++)
-		found = strncmp(t->errors.v[i], prefix, strlen(prefix)) == 0 &&
-		        strstr(t->errors.v[i], what) != NULL;
-	if (!found) {
-		cd_print_errors(t);
-		fail_msg("missing error at line %u: %s ... %s", line, where,
-		         what);
-	}
-	if (no_more && t->errors.n != 1) {
-		cd_print_errors(t);
-		fail_msg("%zu errors, want 1", t->errors.n);
-	}
-}
-
-#define EXPECT(t, text, where, what) cd_expect((t), (text), (where), (what), 1)
-
 /* ---- a valid file ------------------------------------------------------ */
 
 static void
 test_valid_defaults(void **state)
 {
-	struct cd_test *t = *state;
-	const struct conf *c = cd_load_ok(
+	struct conf_harness *t = *state;
+	const struct conf *c = conf_harness_load_ok(
 	    t, BASE "rules = (\n"
 	            "  { name = \"r1\"; subject_any = [\"refund\"]; },\n"
 	            "  { name = \"r2\"; text_all = [\"a1\", \"b2\"]; "
@@ -290,8 +151,8 @@ test_valid_defaults(void **state)
 static void
 test_valid_everything_set(void **state)
 {
-	struct cd_test *t = *state;
-	const struct conf *c = cd_load_ok(
+	struct conf_harness *t = *state;
+	const struct conf *c = conf_harness_load_ok(
 	    t, DESK_SMTP
 	    "mailboxes = ( { name = \"support\"; host = \"h\"; user = \"u\"; "
 	    "password = \"p\"; team = \"refunds\"; weight = -5; },\n"
@@ -352,7 +213,7 @@ test_valid_everything_set(void **state)
 static void
 test_shipped_rules(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 	char path[PATH_MAX + 32], buf[8192];
 	const struct conf *c;
 	FILE *in, *out;
@@ -367,7 +228,7 @@ test_shipped_rules(void **state)
 		assert_int_equal(fwrite(buf, 1, n, out), n);
 	assert_int_equal(fclose(in), 0);
 	assert_int_equal(fclose(out), 0);
-	c = cd_load_ok(t, BASE "@include \"rules.conf\"\n");
+	c = conf_harness_load_ok(t, BASE "@include \"rules.conf\"\n");
 	assert_true(c->n_rules > 10);
 	for (size_t i = 0; i < c->n_rules; i++) {
 		assert_null(c->rules[i].team);
@@ -383,7 +244,7 @@ test_shipped_rules(void **state)
 static void
 test_unknown_team(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "rules = ( { name = \"r1\"; text_any = [\"x\"];\n"
@@ -423,7 +284,7 @@ test_unknown_team(void **state)
 static void
 test_unknown_agent(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       DESK_SMTP AGENTS "teams = ( { name = \"care\"; address = "
@@ -447,7 +308,7 @@ test_unknown_agent(void **state)
 static void
 test_unknown_category(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "rules = ( { name = \"r1\"; text_any = [\"x\"];\n"
@@ -487,7 +348,7 @@ test_unknown_category(void **state)
 static void
 test_unknown_severity(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "rules = ( { name = \"r1\";\n"
@@ -507,7 +368,7 @@ test_unknown_severity(void **state)
 static void
 test_duplicate_names(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(
 	    t,
@@ -535,7 +396,7 @@ test_duplicate_names(void **state)
 static void
 test_too_many_categories(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 	char text[4096];
 	int n = snprintf(text, sizeof(text),
 	                 "%sclassify = {\n  @@categories = [", BASE);
@@ -554,13 +415,13 @@ test_too_many_categories(void **state)
 		              i ? ", " : " ", i);
 	snprintf(text + n, sizeof(text) - (size_t)n,
 	         " ];\n  default_category = \"c0\";\n};\n");
-	cd_load_ok(t, text);
+	conf_harness_load_ok(t, text);
 }
 
 static void
 test_bad_regex(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "rules = ( { name = \"r1\";\n"
@@ -580,7 +441,7 @@ test_bad_regex(void **state)
 static void
 test_team_nobody_hears(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(
 	    t,
@@ -591,15 +452,16 @@ test_team_nobody_hears(void **state)
 	                     ");\n",
 	    "teams[1]: ", "team \"empty\" has neither members nor an address");
 	/* An address alone, or members alone, will do. */
-	cd_load_ok(t, DESK_SMTP AGENTS
-	           "teams = ( { name = \"a\"; address = \"a@acme.example\"; },"
-	           " { name = \"m\"; members = [\"bob\"]; } );\n");
+	conf_harness_load_ok(
+	    t, DESK_SMTP AGENTS
+	    "teams = ( { name = \"a\"; address = \"a@acme.example\"; },"
+	    " { name = \"m\"; members = [\"bob\"]; } );\n");
 }
 
 static void
 test_bad_names(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       DESK_SMTP "agents = ( { address = \"a@acme.example\";\n"
@@ -619,7 +481,7 @@ test_bad_names(void **state)
 static void
 test_all_errors_at_once(void **state)
 {
-	struct cd_test *t = *state;
+	struct conf_harness *t = *state;
 	static const char text[] =
 	    BASE "rules = ( { name = \"r1\";\n"
 	         "  team = \"nope\";\n"
@@ -634,7 +496,7 @@ test_all_errors_at_once(void **state)
 	};
 	unsigned line;
 
-	assert_null(cd_load(t, text, &line));
+	assert_null(conf_harness_load(t, text, &line));
 	for (size_t i = 0; i < N(want); i++) {
 		char prefix[PATH_MAX + 128];
 		bool found = false;
@@ -643,7 +505,7 @@ test_all_errors_at_once(void **state)
 			found = strncmp(t->errors.v[j], prefix,
 			                strlen(prefix)) == 0;
 		if (!found) {
-			cd_print_errors(t);
+			conf_harness_print_errors(t);
 			fail_msg("missing: %s", prefix);
 		}
 	}
@@ -653,7 +515,9 @@ test_all_errors_at_once(void **state)
 int
 main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, cd_setup, cd_teardown)
+#define T(fn)                                                                  \
+	cmocka_unit_test_setup_teardown(fn, conf_harness_setup,                \
+	                                conf_harness_teardown)
 	const struct CMUnitTest tests[] = {
 	    T(test_valid_defaults),      T(test_valid_everything_set),
 	    T(test_shipped_rules),       T(test_unknown_team),

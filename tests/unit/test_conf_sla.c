@@ -9,6 +9,7 @@
  * name (it is removed before the file is written).
  */
 #include "conf.h"
+#include "conf_harness.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,13 +26,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-struct cs_test {
-	char dir[PATH_MAX];
-	char path[PATH_MAX + 32];
-	struct conf *conf;
-	struct conf_errors errors;
-};
 
 /* Valid sections, one line each (lines 1 to 5). */
 #define DESK_SMTP                                                              \
@@ -59,139 +53,6 @@ struct cs_test {
 #define OFFICE                                                                 \
 	"{ name = \"office\"; timezone = \"Asia/Shanghai\"; weekdays = "       \
 	"[\"09:00-18:00\"]; }"
-
-static int
-cs_rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static int
-cs_setup(void **state)
-{
-	struct cs_test *t = calloc(1, sizeof(*t));
-	const char *tmp = getenv("TMPDIR");
-
-	if (t == NULL)
-		return -1;
-	snprintf(t->dir, sizeof(t->dir), "%s/test_conf_sla.XXXXXX",
-	         tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-	if (mkdtemp(t->dir) == NULL) {
-		free(t);
-		return -1;
-	}
-	snprintf(t->path, sizeof(t->path), "%s/complaintd.conf", t->dir);
-	*state = t;
-	return 0;
-}
-
-static void
-cs_reset(struct cs_test *t)
-{
-	conf_free(t->conf);
-	t->conf = NULL;
-	conf_errors_free(&t->errors);
-}
-
-static int
-cs_teardown(void **state)
-{
-	struct cs_test *t = *state;
-
-	cs_reset(t);
-	nftw(t->dir, cs_rm, 16, FTW_DEPTH | FTW_PHYS);
-	free(t);
-	return 0;
-}
-
-static void
-cs_print_errors(const struct cs_test *t)
-{
-	for (size_t i = 0; i < t->errors.n; i++)
-		print_message("  got: %s\n", t->errors.v[i]);
-}
-
-/* Writes text (without its "@@" marks) and loads it; the line of the
- * first mark in *line_r (0: none). */
-static struct conf *
-cs_load(struct cs_test *t, const char *text, unsigned *line_r)
-{
-	size_t len = strlen(text), n = 0;
-	char *body = malloc(len + 1);
-	const char *mark = strstr(text, "@@");
-	int fd;
-
-	assert_non_null(body);
-	*line_r = 0;
-	if (mark != NULL) {
-		*line_r = 1;
-		for (const char *p = text; p < mark; p++)
-			*line_r += *p == '\n';
-	}
-	for (const char *p = text; *p != '\0';) {
-		if (p[0] == '@' && p[1] == '@') {
-			p += 2;
-			continue;
-		}
-		body[n++] = *p++;
-	}
-	cs_reset(t);
-	fd = open(t->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, body, n), (ssize_t)n);
-	assert_int_equal(close(fd), 0);
-	free(body);
-	t->conf = conf_load(t->path, &t->errors);
-	return t->conf;
-}
-
-static const struct conf *
-cs_load_ok(struct cs_test *t, const char *text)
-{
-	unsigned line;
-
-	if (cs_load(t, text, &line) == NULL || t->errors.n != 0) {
-		cs_print_errors(t);
-		fail_msg("valid config rejected");
-	}
-	return t->conf;
-}
-
-/*
- * text must be refused with an error "PATH:LINE: " + where + ... + what,
- * LINE that of the "@@" mark; no_more: no other error either.
- */
-static void
-cs_expect(struct cs_test *t, const char *text, const char *where,
-          const char *what, bool no_more)
-{
-	char prefix[PATH_MAX + 128];
-	unsigned line;
-	bool found = false;
-
-	assert_non_null(strstr(text, "@@"));
-	if (cs_load(t, text, &line) != NULL)
-		fail_msg("invalid config accepted (want %s ... %s)", where,
-		         what);
-	snprintf(prefix, sizeof(prefix), "%s:%u: %s", t->path, line, where);
-	for (size_t i = 0; i < t->errors.n && !found; i++)
-		found = strncmp(t->errors.v[i], prefix, strlen(prefix)) == 0 &&
-		        strstr(t->errors.v[i], what) != NULL;
-	if (!found) {
-		cs_print_errors(t);
-		fail_msg("missing error at line %u: %s ... %s", line, where,
-		         what);
-	}
-	if (no_more && t->errors.n != 1) {
-		cs_print_errors(t);
-		fail_msg("%zu errors, want 1", t->errors.n);
-	}
-}
-
-#define EXPECT(t, text, where, what) cs_expect((t), (text), (where), (what), 1)
 
 /* Days since 1970-01-01 of a civil date, from the C library. */
 static int32_t
@@ -224,8 +85,8 @@ assert_hours(const struct conf_calendar *c, int day, size_t n, ...)
 static void
 test_valid_calendars(void **state)
 {
-	struct cs_test *t = *state;
-	const struct conf *c = cs_load_ok(
+	struct conf_harness *t = *state;
+	const struct conf *c = conf_harness_load_ok(
 	    t, BASE "calendars = (\n"
 	            "  { name = \"office\"; timezone = \"Asia/Shanghai\";\n"
 	            "    weekdays = [\"09:00-12:00\", \"13:00-18:00\"];\n"
@@ -282,8 +143,8 @@ test_valid_calendars(void **state)
 static void
 test_calendar_spec(void **state)
 {
-	struct cs_test *t = *state;
-	const struct conf *c = cs_load_ok(
+	struct conf_harness *t = *state;
+	const struct conf *c = conf_harness_load_ok(
 	    t, BASE "calendars = (\n"
 	            "  { name = \"office\"; timezone = \"Asia/Shanghai\";\n"
 	            "    weekdays = [\"09:00-18:00\"];\n"
@@ -315,8 +176,8 @@ test_calendar_spec(void **state)
 static void
 test_valid_policies(void **state)
 {
-	struct cs_test *t = *state;
-	const struct conf *c = cs_load_ok(
+	struct conf_harness *t = *state;
+	const struct conf *c = conf_harness_load_ok(
 	    t, BASE "calendars = ( " OFFICE " );\n"
 	            "policies = (\n"
 	            "  { name = \"vip\"; tier = [\"vip\", \"gold\"];\n"
@@ -410,8 +271,8 @@ test_valid_policies(void **state)
 static void
 test_no_sla_sections(void **state)
 {
-	struct cs_test *t = *state;
-	const struct conf *c = cs_load_ok(t, BASE);
+	struct conf_harness *t = *state;
+	const struct conf *c = conf_harness_load_ok(t, BASE);
 
 	assert_int_equal(c->n_calendars, 0);
 	assert_int_equal(c->n_policies, 0);
@@ -423,8 +284,8 @@ test_no_sla_sections(void **state)
 static void
 test_calendar_only_extra_days(void **state)
 {
-	struct cs_test *t = *state;
-	const struct conf *c = cs_load_ok(
+	struct conf_harness *t = *state;
+	const struct conf *c = conf_harness_load_ok(
 	    t, BASE "calendars = (\n"
 	            "  { name = \"events\"; timezone = \"UTC\";\n"
 	            "    extra_days = [\"2026-12-24\"]; extra_hours = "
@@ -444,7 +305,7 @@ test_calendar_only_extra_days(void **state)
 static void
 test_bad_hours(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "calendars = ( { name = \"c\"; timezone = \"UTC\";\n"
@@ -483,13 +344,14 @@ test_bad_hours(void **state)
 static void
 test_bad_weekdays(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
-	cs_expect(t,
-	          BASE "calendars = ( { name = \"c\"; timezone = \"UTC\";\n"
-	               "  @@weekdays = [\"9-17\"]; } );\n"
-	               "policies = ( " DEFAULT_POLICY " );\n",
-	          "calendars[0].weekdays: ", "bad hours \"9-17\"", false);
+	conf_harness_expect(
+	    t,
+	    BASE "calendars = ( { name = \"c\"; timezone = \"UTC\";\n"
+	         "  @@weekdays = [\"9-17\"]; } );\n"
+	         "policies = ( " DEFAULT_POLICY " );\n",
+	    "calendars[0].weekdays: ", "bad hours \"9-17\"", false);
 	/* A day of its own instead is checked as that day. */
 	EXPECT(t,
 	       BASE "calendars = ( { name = \"c\"; timezone = \"UTC\";\n"
@@ -503,7 +365,7 @@ test_bad_weekdays(void **state)
 static void
 test_weekdays_reported_once(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "calendars = ( { name = \"c\"; timezone = \"UTC\";\n"
@@ -516,7 +378,7 @@ test_weekdays_reported_once(void **state)
 static void
 test_weekdays_checked_when_unused(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "calendars = ( { name = \"c\"; timezone = \"UTC\";\n"
@@ -533,7 +395,7 @@ test_weekdays_checked_when_unused(void **state)
 static void
 test_overlapping_hours(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "calendars = (\n"
@@ -569,16 +431,17 @@ test_overlapping_hours(void **state)
 	            "policies = ( " DEFAULT_POLICY " );\n",
 	       "calendars[0]: ", "monday 01:00-09:00 overlaps sunday");
 	/* Touching is not overlapping. */
-	cs_load_ok(t, BASE "calendars = ( { name = \"c\"; timezone = \"UTC\"; "
-	                   "monday = [\"22:00-06:00\"]; tuesday = "
-	                   "[\"06:00-10:00\"]; } );\n"
-	                   "policies = ( " DEFAULT_POLICY " );\n");
+	conf_harness_load_ok(
+	    t, BASE "calendars = ( { name = \"c\"; timezone = \"UTC\"; "
+	            "monday = [\"22:00-06:00\"]; tuesday = "
+	            "[\"06:00-10:00\"]; } );\n"
+	            "policies = ( " DEFAULT_POLICY " );\n");
 }
 
 static void
 test_unknown_timezone(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "calendars = (\n"
@@ -597,7 +460,7 @@ test_unknown_timezone(void **state)
 static void
 test_builtin_calendar_name(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "calendars = ( { timezone = \"UTC\";\n"
@@ -616,7 +479,7 @@ test_builtin_calendar_name(void **state)
 static void
 test_no_business_time(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "calendars = (\n"
@@ -637,7 +500,7 @@ test_no_business_time(void **state)
 static void
 test_bad_dates(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(
 	    t,
@@ -665,18 +528,19 @@ test_bad_dates(void **state)
 static void
 test_calendar_errors_at_once(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 	unsigned line;
 
-	assert_null(cs_load(t,
-	                    BASE "calendars = ( { name = \"c\"; timezone = "
-	                         "\"UTC\";\n"
-	                         "  monday = [\"9-17\"];\n"
-	                         "  holidays = [\"2026-13-01\"]; } );\n"
-	                         "policies = ( " DEFAULT_POLICY " );\n",
-	                    &line));
+	assert_null(
+	    conf_harness_load(t,
+	                      BASE "calendars = ( { name = \"c\"; timezone = "
+	                           "\"UTC\";\n"
+	                           "  monday = [\"9-17\"];\n"
+	                           "  holidays = [\"2026-13-01\"]; } );\n"
+	                           "policies = ( " DEFAULT_POLICY " );\n",
+	                      &line));
 	if (t->errors.n != 2) {
-		cs_print_errors(t);
+		conf_harness_print_errors(t);
 		fail_msg("%zu errors, want 2", t->errors.n);
 	}
 	assert_non_null(strstr(t->errors.v[0], ":7: calendars[0].monday: "));
@@ -686,7 +550,7 @@ test_calendar_errors_at_once(void **state)
 static void
 test_duplicate_calendars(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "calendars = ( " OFFICE ",\n"
@@ -702,7 +566,7 @@ test_duplicate_calendars(void **state)
 static void
 test_bad_warn(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "policies = ( { name = \"p\"; resolution = \"1d\";\n"
@@ -727,14 +591,17 @@ test_bad_warn(void **state)
 	            "  @@warn = \"8O%\"; } );\n",
 	       "policies[0].warn: ", "\"8O%\" is neither");
 	/* The edges are fine. */
-	cs_load_ok(t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
-	                   "warn = \"99%\"; } );\n");
+	conf_harness_load_ok(
+	    t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
+	            "warn = \"99%\"; } );\n");
 	assert_int_equal(t->conf->policies[0].warn_percent, 99);
-	cs_load_ok(t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
-	                   "warn = \"1%\"; } );\n");
+	conf_harness_load_ok(
+	    t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
+	            "warn = \"1%\"; } );\n");
 	assert_int_equal(t->conf->policies[0].warn_percent, 1);
-	cs_load_ok(t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
-	                   "warn = \"1h30m\"; } );\n");
+	conf_harness_load_ok(
+	    t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
+	            "warn = \"1h30m\"; } );\n");
 	assert_int_equal(t->conf->policies[0].warn_percent, -1);
 	assert_int_equal(t->conf->policies[0].warn_before, 5400);
 }
@@ -742,7 +609,7 @@ test_bad_warn(void **state)
 static void
 test_no_target(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "policies = (\n"
@@ -754,15 +621,16 @@ test_no_target(void **state)
 	            "  @@{ name = \"p\"; first_response = \"0s\"; } );\n",
 	       "policies[0]: ", "no target");
 	/* Each target alone is enough. */
-	cs_load_ok(t, BASE "policies = ( { name = \"p\"; next_response = "
-	                   "\"2h\"; } );\n");
+	conf_harness_load_ok(t, BASE
+	                     "policies = ( { name = \"p\"; next_response = "
+	                     "\"2h\"; } );\n");
 	assert_int_equal(t->conf->policies[0].next_response, 7200);
 }
 
 static void
 test_bad_values(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "policies = ( { name = \"p\";\n"
@@ -795,7 +663,7 @@ test_bad_values(void **state)
 static void
 test_level_gap(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "policies = (\n"
@@ -814,7 +682,7 @@ test_level_gap(void **state)
 static void
 test_unknown_calendar(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "calendars = ( " OFFICE " );\n"
@@ -824,14 +692,15 @@ test_unknown_calendar(void **state)
 	       "no calendar is named \"ofice\" (see calendars; \"24x7\" is "
 	       "always open)");
 	/* 24x7 needs no section. */
-	cs_load_ok(t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
-	                   "calendar = \"24x7\"; } );\n");
+	conf_harness_load_ok(
+	    t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
+	            "calendar = \"24x7\"; } );\n");
 }
 
 static void
 test_unknown_conditions(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "policies = ( { name = \"p\"; resolution = \"1d\";\n"
@@ -863,7 +732,7 @@ test_unknown_conditions(void **state)
 static void
 test_unknown_recipient(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "policies = ( { name = \"p\"; resolution = \"1d\";\n"
@@ -877,16 +746,17 @@ test_unknown_recipient(void **state)
 	            "  @@level2_to = [\"Manager\"]; } );\n",
 	       "policies[0].level2_to: ", "\"Manager\" is neither");
 	/* The roles and agents' names are all fine. */
-	cs_load_ok(t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
-	                   "level1_to = [\"assignee\", \"team\"]; level2_to = "
-	                   "[\"lead\", \"manager\"]; level3_to = [\"alice\", "
-	                   "\"dave\"]; } );\n");
+	conf_harness_load_ok(
+	    t, BASE "policies = ( { name = \"p\"; resolution = \"1d\"; "
+	            "level1_to = [\"assignee\", \"team\"]; level2_to = "
+	            "[\"lead\", \"manager\"]; level3_to = [\"alice\", "
+	            "\"dave\"]; } );\n");
 }
 
 static void
 test_no_default_policy(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE
@@ -909,7 +779,7 @@ test_no_default_policy(void **state)
 static void
 test_policy_after_default(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "policies = (\n"
@@ -935,7 +805,7 @@ test_policy_after_default(void **state)
 static void
 test_duplicate_policies(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 
 	EXPECT(t,
 	       BASE "policies = (\n"
@@ -950,7 +820,7 @@ test_duplicate_policies(void **state)
 static void
 test_policy_errors_at_once(void **state)
 {
-	struct cs_test *t = *state;
+	struct conf_harness *t = *state;
 	static const char *const want[] = {
 	    ":8: policies[0].calendar: no calendar is named \"nope\"",
 	    ":9: policies[0].severity: \"critical\" is not a severity",
@@ -959,14 +829,15 @@ test_policy_errors_at_once(void **state)
 	};
 	unsigned line;
 
-	assert_null(cs_load(t,
-	                    BASE "policies = (\n"
-	                         "  { name = \"p\"; resolution = \"1d\";\n"
-	                         "  calendar = \"nope\";\n"
-	                         "  severity = [\"critical\"];\n"
-	                         "  level1_to = [\"boss\"]; }\n"
-	                         ");\n",
-	                    &line));
+	assert_null(conf_harness_load(t,
+	                              BASE
+	                              "policies = (\n"
+	                              "  { name = \"p\"; resolution = \"1d\";\n"
+	                              "  calendar = \"nope\";\n"
+	                              "  severity = [\"critical\"];\n"
+	                              "  level1_to = [\"boss\"]; }\n"
+	                              ");\n",
+	                              &line));
 	for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++) {
 		char prefix[PATH_MAX + 128];
 		bool found = false;
@@ -975,12 +846,12 @@ test_policy_errors_at_once(void **state)
 			found = strncmp(t->errors.v[j], prefix,
 			                strlen(prefix)) == 0;
 		if (!found) {
-			cs_print_errors(t);
+			conf_harness_print_errors(t);
 			fail_msg("missing: %s", prefix);
 		}
 	}
 	if (t->errors.n != sizeof(want) / sizeof(*want)) {
-		cs_print_errors(t);
+		conf_harness_print_errors(t);
 		fail_msg("%zu errors, want %zu", t->errors.n,
 		         sizeof(want) / sizeof(*want));
 	}
@@ -989,7 +860,9 @@ test_policy_errors_at_once(void **state)
 int
 main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, cs_setup, cs_teardown)
+#define T(fn)                                                                  \
+	cmocka_unit_test_setup_teardown(fn, conf_harness_setup,                \
+	                                conf_harness_teardown)
 	const struct CMUnitTest tests[] = {
 	    T(test_valid_calendars),
 	    T(test_calendar_spec),
