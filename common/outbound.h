@@ -117,15 +117,17 @@ struct outbound_sla_item {
 };
 
 /*
- * Queues one notice to to_addr about items (one event, or a digest of
- * several), to be sent at send_at (now, or when business hours begin).
- * Threaded into the first item's ticket.  0 (also when the address cannot
- * be written to: *outbox_id stays -1), -1 when the store failed.
+ * Queues one notice to to_addr about total events, items the first n of
+ * them (one event, or a digest of several; the rest are counted), to be
+ * sent at send_at (now, or when business hours begin).  Threaded into
+ * the first item's ticket.  0 (also when the address cannot be written
+ * to: *outbox_id stays -1), -1 when the store failed.
  */
 int outbound_sla_notice(struct store *store, const struct outbound_config *ocfg,
                         const char *to_name, const char *to_addr,
                         const struct outbound_sla_item *items, size_t n,
-                        long long now, long long send_at, long long *outbox_id);
+                        size_t total, long long now, long long send_at,
+                        long long *outbox_id);
 
 /*
  * The delivery status notification msg reports permanent failures: the

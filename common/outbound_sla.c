@@ -59,71 +59,83 @@ outbound_sla_what(const struct outbound_sla_words *w,
 		         w->escalation[1]);
 }
 
-/* One item as two lines: the ticket, then what happened to which clock. */
-static int
+/* One item as three lines: the ticket, what happened to which clock,
+ * and who has it. */
+static void
 outbound_sla_line(const struct outbound_config *ocfg, const char *lang,
-                  const struct outbound_sla_item *it, char **out)
+                  const struct outbound_sla_item *it, FILE *out)
 {
 	const struct outbound_sla_words *w = outbound_sla_words(lang);
 	char what[64], due[96];
-	char *line, *joined;
 
 	outbound_sla_what(w, it, what, sizeof(what));
 	outbound_format_time(lang, it->due, due, sizeof(due));
-	if (asprintf(&line,
-	             "[%s #%lld] %s\n  %s: %s, %s %s\n  %s · %s · %s %lld · "
-	             "%s · %s %s\n",
-	             ocfg->conf->desk.ticket_tag, it->ticket_id,
-	             it->subject ? it->subject : "", what,
-	             w->clock[it->clock % 3], w->due, due,
-	             it->severity ? it->severity : "-",
-	             it->category ? it->category : "-", "priority",
-	             it->priority, it->assignee ? it->assignee : "-", "policy",
-	             it->policy ? it->policy : "-") < 0)
-		return -1;
-	if (*out == NULL) {
-		*out = line;
-		return 0;
+	fprintf(out,
+	        "[%s #%lld] %s\n  %s: %s, %s %s\n  %s · %s · %s %lld · %s · "
+	        "%s %s\n\n",
+	        ocfg->conf->desk.ticket_tag, it->ticket_id,
+	        it->subject ? it->subject : "", what, w->clock[it->clock % 3],
+	        w->due, due, it->severity ? it->severity : "-",
+	        it->category ? it->category : "-", "priority", it->priority,
+	        it->assignee ? it->assignee : "-", "policy",
+	        it->policy ? it->policy : "-");
+}
+
+/* The items' lines, and a count of those left out; caller frees. */
+static char *
+outbound_sla_lines(const struct outbound_config *ocfg, const char *lang,
+                   const struct outbound_sla_item *items, size_t n,
+                   size_t total)
+{
+	bool zh = strcmp(lang, "zh") == 0;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		outbound_sla_line(ocfg, lang, &items[i], out);
+	if (total > n)
+		fprintf(out, "%s%zu%s\n", zh ? "……另有 " : "... and ",
+		        total - n, zh ? " 条" : " more");
+	if (fclose(out) != 0) {
+		free(text);
+		return NULL;
 	}
-	if (asprintf(&joined, "%s\n%s", *out, line) < 0) {
-		free(line);
-		return -1;
-	}
-	free(*out);
-	free(line);
-	*out = joined;
-	return 0;
+	return text;
 }
 
 int
 outbound_sla_notice(struct store *store, const struct outbound_config *ocfg,
                     const char *to_name, const char *to_addr,
                     const struct outbound_sla_item *items, size_t n,
-                    long long now, long long send_at, long long *outbox_id)
+                    size_t total, long long now, long long send_at,
+                    long long *outbox_id)
 {
 	const struct outbound_lang *lang = outbound_choose_lang(ocfg, NULL);
 	const struct outbound_sla_words *w = outbound_sla_words(lang->lang);
 	struct outbound_values v = {0};
 	char headline[512], what[64], count[24], why[256];
-	char *lines = NULL;
-	int rc = -1;
+	char *lines;
+	int rc;
 
 	*outbox_id = -1;
 	if (n == 0)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (outbound_sla_line(ocfg, lang->lang, &items[i], &lines) != 0)
-			goto out;
+	if ((lines = outbound_sla_lines(ocfg, lang->lang, items, n, total)) ==
+	    NULL)
+		return -1;
 	outbound_sla_what(w, &items[0], what, sizeof(what));
-	if (n == 1)
+	if (total == 1)
 		snprintf(headline, sizeof(headline), "[%s #%lld] %s: %s — %s",
 		         ocfg->conf->desk.ticket_tag, items[0].ticket_id, what,
 		         w->clock[items[0].clock % 3],
 		         items[0].subject ? items[0].subject : "");
 	else
-		snprintf(headline, sizeof(headline), "%s%zu%s", w->digest[0], n,
-		         w->digest[1]);
-	snprintf(count, sizeof(count), "%zu", n);
+		snprintf(headline, sizeof(headline), "%s%zu%s", w->digest[0],
+		         total, w->digest[1]);
+	snprintf(count, sizeof(count), "%zu", total);
 	outbound_put(&v, "desk_name", ocfg->conf->desk.name);
 	outbound_put(&v, "recipient_name", to_name);
 	outbound_put(&v, "sla_headline", headline);
@@ -132,7 +144,7 @@ outbound_sla_notice(struct store *store, const struct outbound_config *ocfg,
 	struct outbound_draft d = {
 	    .kind = conf_template_kinds[OUTBOUND_SLA_NOTICE],
 	    .kind_index = OUTBOUND_SLA_NOTICE,
-	    .event = n == 1 ? "sla.notice.queued" : "sla.digest.queued",
+	    .event = total == 1 ? "sla.notice.queued" : "sla.digest.queued",
 	    .ticket_id = items[0].ticket_id,
 	    .lang = lang,
 	    .values = &v,
@@ -142,8 +154,6 @@ outbound_sla_notice(struct store *store, const struct outbound_config *ocfg,
 	    .send_at = send_at,
 	};
 	rc = outbound_queue(store, ocfg, &d, now, outbox_id, why, sizeof(why));
-	rc = rc < 0 ? -1 : 0;
-out:
 	free(lines);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }

@@ -1,8 +1,10 @@
 /*
  * sla_tick: one run of the scheduler over the tickets whose next SLA
- * event is due.  An event is recorded under its unique key before anyone
- * is told, in the same transaction as the notice, so a crash or restart
- * neither repeats nor loses one.
+ * event is due.  An event is recorded under its unique key, and its
+ * notices staged, in one transaction; the run that finds nothing more
+ * due writes the staged notices as mail, one per recipient, in its own
+ * transaction too — so a crash or restart neither repeats nor loses one,
+ * and a backlog of many runs still makes one digest per person.
  */
 #include "sla_ticket.h"
 
@@ -16,84 +18,11 @@
 
 /* Someone a notice goes to. */
 struct sla_person {
-	const char *name, *address;
+	char *name, *address; /* the configuration's */
 };
-
-/* An item of a notice and the copies of the strings it points to: the
- * ticket they come from is gone before the notices are written. */
-struct sla_owned_item {
-	struct outbound_sla_item it;
-	char *strs[5];
-};
-
-/* The notices of one run: items, each with its recipient. */
-struct sla_notices {
-	struct sla_owned_item *items;
-	struct sla_person *to;
-	long long *send_at;
-	size_t n, cap;
-};
-
-static int
-sla_item_copy(struct sla_owned_item *dst, const struct outbound_sla_item *it)
-{
-	const char *src[5] = {it->subject, it->severity, it->category,
-	                      it->assignee, it->policy};
-
-	dst->it = *it;
-	for (int i = 0; i < 5; i++)
-		dst->strs[i] = NULL;
-	for (int i = 0; i < 5; i++)
-		if (src[i] != NULL && (dst->strs[i] = strdup(src[i])) == NULL)
-			return -1;
-	dst->it.subject = dst->strs[0];
-	dst->it.severity = dst->strs[1];
-	dst->it.category = dst->strs[2];
-	dst->it.assignee = dst->strs[3];
-	dst->it.policy = dst->strs[4];
-	return 0;
-}
-
-static void
-sla_notices_free(struct sla_notices *ns)
-{
-	for (size_t i = 0; i < ns->n; i++)
-		for (int k = 0; k < 5; k++)
-			free(ns->items[i].strs[k]);
-	free(ns->items);
-	free(ns->to);
-	free(ns->send_at);
-	memset(ns, 0, sizeof(*ns));
-}
-
-static int
-sla_notices_add(struct sla_notices *ns, const struct outbound_sla_item *it,
-                struct sla_person to, long long send_at)
-{
-	if (ns->n == ns->cap) {
-		size_t cap = ns->cap ? 2 * ns->cap : 16;
-		void *a = realloc(ns->items, cap * sizeof(*ns->items));
-		if (a != NULL)
-			ns->items = a;
-		void *b = realloc(ns->to, cap * sizeof(*ns->to));
-		if (b != NULL)
-			ns->to = b;
-		void *c = realloc(ns->send_at, cap * sizeof(*ns->send_at));
-		if (c != NULL)
-			ns->send_at = c;
-		if (a == NULL || b == NULL || c == NULL)
-			return -1;
-		ns->cap = cap;
-	}
-	/* Counted even when a copy fails, so its strings are freed. */
-	ns->to[ns->n] = to;
-	ns->send_at[ns->n] = send_at;
-	return sla_item_copy(&ns->items[ns->n++], it);
-}
 
 static size_t
-sla_person_add(struct sla_person *v, size_t n, const char *name,
-               const char *address)
+sla_person_add(struct sla_person *v, size_t n, char *name, char *address)
 {
 	if (address == NULL)
 		return n;
@@ -196,7 +125,7 @@ sla_log(const struct store_ticket *t, const struct conf_policy *p,
 static int
 sla_fire(struct store *store, const struct sla_desk *desk,
          const struct conf_policy *p, struct store_ticket *t,
-         const struct sla_event *ev, long long now, struct sla_notices *ns)
+         const struct sla_event *ev, long long now)
 {
 	const struct conf *conf = sla_desk_conf(desk);
 	struct sla_person to[16];
@@ -220,7 +149,7 @@ sla_fire(struct store *store, const struct sla_desk *desk,
 	if (raise > 0 && store_ticket_raise(store, t->id, raise) != 0)
 		return -1;
 	t->priority += raise;
-	struct outbound_sla_item it = {
+	struct store_sla_notice it = {
 	    .ticket_id = t->id,
 	    .subject = t->subject,
 	    .severity = t->severity,
@@ -234,89 +163,124 @@ sla_fire(struct store *store, const struct sla_desk *desk,
 	    .due = ev->due,
 	};
 	bool urgent = t->severity && strcmp(t->severity, "urgent") == 0;
-	long long send_at =
-	    sla_notify_at(p, sla_calendar_of(desk, p), urgent, now);
+
+	it.send_at = sla_notify_at(p, sla_calendar_of(desk, p), urgent, now);
 	if (n == 0 && !ev->stopped)
 		log_warnx("sla: nobody to tell event=sla.nobody ticket=%lld "
-		          "kind=%s: the ticket has no assignee, team address "
-		          "or lead",
-		          t->id, sla_kind_name(ev->kind));
-	for (size_t i = 0; i < n; i++)
-		if (sla_notices_add(ns, &it, to[i], send_at) != 0)
+		          "kind=%s level=%d: %s; the event is recorded",
+		          t->id, sla_kind_name(ev->kind), ev->level,
+		          ev->kind == SLA_ESCALATION
+		              ? "none of the level's people exists for this "
+		                "ticket (its team has no such lead or manager?)"
+		              : "the ticket has no assignee, team address or "
+		                "lead");
+	for (size_t i = 0; i < n; i++) {
+		it.recipient = to[i].address;
+		it.name = to[i].name;
+		if (store_sla_stage(store, &it) != 0)
 			return -1;
+	}
 	return 0;
 }
 
-/* Every due, unrecorded event of ticket id; then its next one stored. */
+/*
+ * Every due event of ticket id from its stored next one on (those before
+ * it are recorded), then the next one after now.  Only a raised priority
+ * needs the whole refresh: it may choose another policy.
+ */
 static int
 sla_tick_ticket(struct store *store, const struct sla_desk *desk, long long id,
-                long long now, struct sla_notices *ns,
-                struct sla_tick_result *res)
+                long long now, struct sla_tick_result *res)
 {
 	struct sla_event ev[SLA_MAX_EVENTS];
 	const struct conf_policy *p;
 	struct store_ticket t;
 	struct store_sla s;
 	struct sla_clocks c;
-	size_t n;
-	int rc = store_ticket_get(store, id, &t);
+	long long priority, next = -1;
+	size_t n = 0;
+	int rc = store_sla_ticket(store, id, &t, &s);
 
 	if (rc != 1)
 		return rc;
-	if ((rc = store_sla_get(store, id, &s)) != 1) {
-		store_ticket_clear(&t);
-		return rc;
-	}
+	priority = t.priority;
 	rc = 0;
 	if ((p = sla_ticket_policy(desk, &t)) != NULL) {
 		sla_ticket_clocks(&t, &s, &c);
 		n = sla_plan(p, sla_calendar_of(desk, p), &c, ev);
-		for (size_t i = 0; i < n && ev[i].at <= now && rc >= 0; i++)
-			if ((rc = sla_fire(store, desk, p, &t, &ev[i], now,
-			                   ns)) == 0)
-				res->events++;
 	}
+	for (size_t i = 0; i < n && rc >= 0; i++) {
+		if (ev[i].at > now) {
+			next = ev[i].at;
+			break;
+		}
+		if (ev[i].at >= s.next &&
+		    (rc = sla_fire(store, desk, p, &t, &ev[i], now)) == 0)
+			res->events++;
+	}
+	if (rc >= 0)
+		rc = t.priority != priority
+		         ? sla_ticket_refresh(store, desk, id)
+		         : store_sla_set_next(store, id, next);
 	store_ticket_clear(&t);
 	store_sla_clear(&s);
-	/* A raised priority may choose another policy. */
-	return rc < 0 ? -1 : sla_ticket_refresh(store, desk, id);
+	return rc < 0 ? -1 : 0;
 }
 
-/* One notice per recipient: their items, sent at the earliest time any
- * of them asks for. */
+/* The most events one notice lists; the rest are counted. */
+#define SLA_NOTICE_ITEMS 100
+
+/* One notice to recipient of what is staged for them, then unstaged. */
 static int
-sla_tick_send(struct store *store, const struct outbound_config *ocfg,
-              struct sla_notices *ns, long long now,
-              struct sla_tick_result *res)
+sla_send_one(struct store *store, const struct outbound_config *ocfg,
+             const char *recipient, long long now, struct sla_tick_result *res)
 {
-	struct outbound_sla_item *items;
-	bool *done = calloc(ns->n + 1, sizeof(*done));
+	struct outbound_sla_item items[SLA_NOTICE_ITEMS];
+	struct store_sla_notice *v;
+	long long total, send_at, id;
+	size_t n;
+	int rc;
+
+	if (store_sla_staged_summary(store, recipient, &total, &send_at) != 0 ||
+	    store_sla_staged(store, recipient, SLA_NOTICE_ITEMS, &v, &n) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		items[i] = (struct outbound_sla_item){
+		    .ticket_id = v[i].ticket_id,
+		    .subject = v[i].subject,
+		    .severity = v[i].severity,
+		    .category = v[i].category,
+		    .assignee = v[i].assignee,
+		    .policy = v[i].policy,
+		    .priority = v[i].priority,
+		    .clock = v[i].clock,
+		    .kind = v[i].kind,
+		    .level = v[i].level,
+		    .due = v[i].due,
+		};
+	rc = n == 0
+	         ? 0
+	         : outbound_sla_notice(store, ocfg, v[0].name, recipient, items,
+	                               n, (size_t)total, now, send_at, &id);
+	res->notices += rc == 0 && n > 0 && id > 0;
+	store_sla_notices_free(v, n);
+	return rc == 0 ? store_sla_unstage(store, recipient) : -1;
+}
+
+/* The staged notices as mail: one per recipient. */
+static int
+sla_send(struct store *store, const struct outbound_config *ocfg, long long now,
+         struct sla_tick_result *res)
+{
+	char **to;
+	size_t n;
 	int rc = 0;
 
-	items = calloc(ns->n + 1, sizeof(*items));
-	if (done == NULL || items == NULL)
-		rc = -1;
-	for (size_t i = 0; i < ns->n && rc == 0; i++) {
-		long long send_at = ns->send_at[i], id;
-		size_t k = 0;
-		if (done[i])
-			continue;
-		for (size_t j = i; j < ns->n; j++) {
-			if (done[j] || strcasecmp(ns->to[j].address,
-			                          ns->to[i].address) != 0)
-				continue;
-			done[j] = true;
-			items[k++] = ns->items[j].it;
-			if (ns->send_at[j] < send_at)
-				send_at = ns->send_at[j];
-		}
-		rc = outbound_sla_notice(store, ocfg, ns->to[i].name,
-		                         ns->to[i].address, items, k, now,
-		                         send_at, &id);
-		res->notices += rc == 0 && id > 0;
-	}
-	free(items);
-	free(done);
+	if (store_sla_staged_recipients(store, &to, &n) != 0)
+		return -1;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = sla_send_one(store, ocfg, to[i], now, res);
+	store_strings_free(to, n);
 	return rc;
 }
 
@@ -325,7 +289,6 @@ sla_tick(struct store *store, const struct sla_desk *desk,
          const struct outbound_config *ocfg, long long now,
          struct sla_tick_result *res)
 {
-	struct sla_notices ns = {0};
 	long long *ids;
 	size_t n;
 	int rc = 0;
@@ -336,13 +299,13 @@ sla_tick(struct store *store, const struct sla_desk *desk,
 	if (store_sla_due(store, now, SLA_TICK_BATCH, &ids, &n) != 0)
 		return -1;
 	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = sla_tick_ticket(store, desk, ids[i], now, &ns, res);
+		rc = sla_tick_ticket(store, desk, ids[i], now, res);
+	free(ids);
 	res->tickets = n;
 	res->more = n == SLA_TICK_BATCH;
-	if (rc == 0 && ocfg != NULL)
-		rc = sla_tick_send(store, ocfg, &ns, now, res);
-	sla_notices_free(&ns);
-	free(ids);
+	/* A backlog takes several runs; its notices wait for the last. */
+	if (rc == 0 && !res->more && ocfg != NULL)
+		rc = sla_send(store, ocfg, now, res);
 	return rc;
 }
 

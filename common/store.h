@@ -318,6 +318,41 @@ int store_sla_watch(struct store *store, long long before, long long **ids_r,
 int store_sla_fired(struct store *store, long long id, char ***keys_r,
                     size_t *n_r);
 void store_strings_free(char **v, size_t n);
+/* What the scheduler reads of a ticket, in one query: t gets subject,
+ * status, mailbox, category, severity, team, assignee, priority,
+ * customer_tier, created, resolved and closed (the rest zero); s all.
+ * 1, 0 (no such ticket) or -1; clear both. */
+int store_sla_ticket(struct store *store, long long id, struct store_ticket *t,
+                     struct store_sla *s);
+/* Only sla_next (a run recorded what was due; the deadlines stand). */
+int store_sla_set_next(struct store *store, long long id, long long next);
+
+/* A notice of one SLA event for one person, staged until the scheduler
+ * has caught up (strings owned when read back). */
+struct store_sla_notice {
+	char *recipient, *name;
+	long long ticket_id;
+	char *subject, *severity, *category, *assignee, *policy;
+	long long priority;
+	int clock, kind, level; /* enum sla_clock, enum sla_kind, 1.. */
+	long long due;
+	long long send_at; /* not before (business hours) */
+};
+
+int store_sla_stage(struct store *store, const struct store_sla_notice *n);
+/* The addresses with staged notices, in the order of their first; free
+ * with store_strings_free. */
+int store_sla_staged_recipients(struct store *store, char ***v_r, size_t *n_r);
+/* The first limit notices staged for recipient, oldest first; free with
+ * store_sla_notices_free. */
+int store_sla_staged(struct store *store, const char *recipient, size_t limit,
+                     struct store_sla_notice **v_r, size_t *n_r);
+/* How many are staged for recipient, and the earliest send_at. */
+int store_sla_staged_summary(struct store *store, const char *recipient,
+                             long long *count, long long *send_at);
+int store_sla_unstage(struct store *store, const char *recipient);
+void store_sla_notices_free(struct store_sla_notice *v, size_t n);
+
 /* Adds points to the ticket's boost and priority (an escalation). */
 int store_ticket_raise(struct store *store, long long id, long long points);
 

@@ -300,9 +300,31 @@ static const char store_migration_6[] =
     "CREATE INDEX tickets_sla_next ON tickets(sla_next) WHERE sla_next IS "
     "NOT NULL;";
 
+static const char store_migration_7[] =
+    /*
+     * The notices of SLA events not yet written as mail: staged in the
+     * transaction that records the events, written as one mail per
+     * recipient when the scheduler has caught up — one digest after
+     * downtime however many runs the backlog takes.
+     */
+    "CREATE TABLE sla_notices ("
+    " id INTEGER PRIMARY KEY,"
+    " recipient TEXT NOT NULL COLLATE NOCASE,"
+    " name TEXT,"
+    " ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+    " subject TEXT, severity TEXT, category TEXT, assignee TEXT,"
+    " policy TEXT NOT NULL,"
+    " priority INTEGER NOT NULL,"
+    " clock INTEGER NOT NULL, kind INTEGER NOT NULL, level INTEGER NOT NULL,"
+    " due INTEGER NOT NULL,"
+    " send_at INTEGER NOT NULL);"
+    "CREATE INDEX sla_notices_recipient ON sla_notices(recipient, id);"
+    /* A policy change walks the tickets that are not closed by id. */
+    "CREATE INDEX tickets_unclosed ON tickets(id) WHERE status <> 'closed';";
+
 const char *const store_migrations[] = {
-    store_migration_1, store_migration_2, store_migration_3,
-    store_migration_4, store_migration_5, store_migration_6,
+    store_migration_1, store_migration_2, store_migration_3, store_migration_4,
+    store_migration_5, store_migration_6, store_migration_7,
 };
 
 const size_t store_n_migrations =

@@ -4,7 +4,7 @@
 #
 #   tests/bench/run.sh [BUILD_DIR]          default: build-bench
 #   MAILS=2000 ROUNDS=20 ACK_ROUNDS=50 OUTBOX=1000 CLASSIFY_MAILS=5000 \
-#   tests/bench/run.sh
+#   SLA_TICKETS=100000 SLA_OPEN=10000 tests/bench/run.sh
 #                                           a smaller, quicker run
 #
 # Figures only: the exit status says whether the benchmarks ran, never
@@ -23,7 +23,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 		-DBUILD_TESTING=ON
 fi
 cmake --build "$build" -j2 --target complaintd complaintctl imap_ceiling \
-	bench_classify
+	bench_classify bench_sla
 
 status=0
 /usr/bin/python3 "$src/tests/bench/bench_ingest.py" --build "$build" \
@@ -34,4 +34,6 @@ status=0
 	--rounds "${ACK_ROUNDS:-200}" --outbox "${OUTBOX:-5000}" || status=1
 "$build/tests/bench/bench_classify" "$src" "${CLASSIFY_MAILS:-20000}" ||
 	status=1
+"$build/tests/bench/bench_sla" "$src" "${SLA_TICKETS:-1000000}" \
+	"${SLA_OPEN:-100000}" || status=1
 exit $status

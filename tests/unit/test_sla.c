@@ -1348,6 +1348,48 @@ test_tick_digest_after_downtime(void **state)
 	assert_int_equal(priority_of(t, a), pa + 60);
 }
 
+/*
+ * A backlog larger than one run (more than SLA_TICK_BATCH tickets due
+ * after downtime) takes several runs, and still makes one digest per
+ * person: the notices wait, staged, for the run that finds nothing more.
+ */
+static void
+test_backlog_of_many_runs_one_digest(void **state)
+{
+	struct sla_test *t = *state;
+	struct sla_tick_result res;
+	struct store_outbox *v;
+	size_t n, runs = 0, events = 0, total = SLA_TICK_BATCH + 20;
+	char who[32];
+
+	desk(t, POLICY_STANDARD);
+	for (size_t i = 0; i < total; i++) {
+		snprintf(who, sizeof(who), "c%zu", i);
+		new_ticket(t, who, T0);
+	}
+	do {
+		res = tick(t, T0 + 5 * DAY);
+		runs++;
+		events += res.events;
+		/* Nothing is written while more is due. */
+		if (res.more)
+			assert_int_equal(res.notices, 0);
+	} while (res.more);
+	assert_true(runs >= 2);
+	assert_int_equal(events, total * 8);
+	/* alice, carol and dave: one mail each, listing 100 of the events
+	 * and counting the rest. */
+	n = notices(t, &v);
+	assert_int_equal(n, 3);
+	assert_int_equal(res.notices, 3);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(v[i].recipient, v[j].recipient);
+		assert_non_null(strstr(v[i].subject, "SLA digest: "));
+	}
+	store_outbox_free(v, n);
+}
+
 /* The digest lists every item, each ticket and what happened to it. */
 static void
 test_digest_text(void **state)
@@ -1861,6 +1903,7 @@ main(void)
 	    T(test_tick_each_event_once),
 	    T(test_raise_chooses_policy_again),
 	    T(test_tick_digest_after_downtime),
+	    T(test_backlog_of_many_runs_one_digest),
 	    T(test_digest_text),
 	    T(test_digest_priority_after_raises),
 	    T(test_pause_and_resume),
