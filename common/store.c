@@ -508,6 +508,16 @@ store_grow(void **v, size_t n, size_t *cap, size_t elem)
 }
 
 int
+store_autocheckpoint(struct store *store, bool on)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA wal_autocheckpoint=%s",
+	         on ? STORE_WAL_PAGES : "0");
+	return store_exec_simple(store, sql, "setting WAL checkpoints");
+}
+
+int
 store_checkpoint(struct store *store)
 {
 	/* PASSIVE: copies what no reader still needs, never waits. */

@@ -51,6 +51,10 @@ int store_savepoint_release(struct store *store);
 void store_savepoint_rollback(struct store *store);
 
 /* Copies the WAL back into the database; for a thread going idle. */
+/* Whether this connection's commits checkpoint the WAL when it grows
+ * (on by default).  A thread with a latency to keep turns it off and
+ * calls store_checkpoint when idle.  0 or -1. */
+int store_autocheckpoint(struct store *store, bool on);
 int store_checkpoint(struct store *store);
 
 /*

@@ -51,9 +51,9 @@ enum scheduler_ran {
 	SCHEDULER_FAILED, /* the store failed: wait a little */
 };
 
-/* One run over what is due. */
+/* One run over what is due; *wrote set when it recorded something. */
 static enum scheduler_ran
-scheduler_tick(struct scheduler *s, struct store *store)
+scheduler_tick(struct scheduler *s, struct store *store, bool *wrote)
 {
 	struct sla_tick_result res;
 	long long now = time(NULL);
@@ -75,6 +75,7 @@ scheduler_tick(struct scheduler *s, struct store *store)
 		         store_error(store));
 		return SCHEDULER_FAILED;
 	}
+	*wrote |= res.events > 0 || res.notices > 0;
 	if (res.events > 0)
 		log_debug(
 		    "scheduler: run event=sla.tick tickets=%zu events=%zu "
@@ -106,6 +107,8 @@ scheduler_run(struct worker *w)
 	struct scheduler *s = w->arg;
 	struct store *store;
 	char *err = NULL;
+	bool wrote = false;
+	unsigned backlog = 0;
 
 	while ((store = store_open(s->conf->store.path, &err)) == NULL) {
 		log_errx("scheduler: %s; retrying in 10s",
@@ -115,6 +118,10 @@ scheduler_run(struct worker *w)
 		if (worker_wait(w, 10000) == WORKER_STOPPING)
 			return;
 	}
+	/* Runs keep their write lock short: the WAL is checkpointed when
+	 * the scheduler goes to sleep, not inside a run's commit. */
+	if (store_autocheckpoint(store, false) != 0)
+		log_warnx("scheduler: %s", store_error(store));
 	log_info("scheduler: started event=scheduler.started policies=%zu "
 	         "calendars=%zu",
 	         s->conf->n_policies, s->conf->n_calendars);
@@ -124,12 +131,22 @@ scheduler_run(struct worker *w)
 		    "%s; their deadlines stay as they were",
 		    store_error(store));
 	while (!worker_stopping(w)) {
-		enum scheduler_ran ran = scheduler_tick(s, store);
+		enum scheduler_ran ran = scheduler_tick(s, store, &wrote);
+		long sleep_ms;
+		/* A long backlog checkpoints on the way, so the WAL stays
+		 * small. */
+		if (ran == SCHEDULER_MORE && ++backlog % 32 == 0 &&
+		    store_checkpoint(store) != 0)
+			log_debug("scheduler: %s", store_error(store));
 		if (ran == SCHEDULER_MORE)
 			continue;
-		worker_wait(w, ran == SCHEDULER_FAILED
-		                   ? 10000
-		                   : scheduler_sleep_ms(store));
+		backlog = 0;
+		sleep_ms =
+		    ran == SCHEDULER_FAILED ? 10000 : scheduler_sleep_ms(store);
+		if (wrote && sleep_ms > 0 && store_checkpoint(store) != 0)
+			log_debug("scheduler: %s", store_error(store));
+		wrote = wrote && sleep_ms == 0;
+		worker_wait(w, sleep_ms);
 	}
 	store_close(store);
 	log_info("scheduler: stopped event=scheduler.stopped");
