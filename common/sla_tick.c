@@ -91,6 +91,19 @@ sla_recipients(const struct conf *conf, const struct conf_policy *p,
 	return n;
 }
 
+/* when in the desk's time zone, as the log's own timestamps. */
+static const char *
+sla_time(long long when, char *buf, size_t size)
+{
+	time_t at = (time_t)when;
+	struct tm tm;
+
+	if (localtime_r(&at, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%dT%H:%M:%S%z", &tm) == 0)
+		snprintf(buf, size, "%lld", when);
+	return buf;
+}
+
 /* The log line of a recorded event. */
 static void
 sla_log(const struct store_ticket *t, const struct conf_policy *p,
@@ -98,14 +111,11 @@ sla_log(const struct store_ticket *t, const struct conf_policy *p,
 {
 	char names[256] = "", due[32];
 	size_t len = 0;
-	time_t at = (time_t)ev->due;
-	struct tm tm;
 
 	for (size_t i = 0; i < n && len < sizeof(names); i++)
 		len += (size_t)snprintf(names + len, sizeof(names) - len,
 		                        "%s%s", i ? "," : "", to[i].address);
-	gmtime_r(&at, &tm);
-	strftime(due, sizeof(due), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	sla_time(ev->due, due, sizeof(due));
 	log_info("sla: %s event=sla.%s ticket=%lld clock=%s level=%d "
 	         "due=%s policy=%s severity=%s to=%s%s",
 	         ev->kind == SLA_WARNING  ? "deadline near"
@@ -130,13 +140,14 @@ sla_fire(struct store *store, const struct sla_desk *desk,
 	const struct conf *conf = sla_desk_conf(desk);
 	struct sla_person to[16];
 	size_t n = ev->stopped ? 0 : sla_recipients(conf, p, t, ev, to);
-	char key[96], detail[160];
+	char key[96], detail[192], due[32];
 	int rc, raise = ev->kind == SLA_ESCALATION
 	                    ? p->levels[ev->level - 1].raise
 	                    : 0;
 
-	snprintf(detail, sizeof(detail), "clock=%s level=%d due=%lld policy=%s",
-	         sla_clock_name(ev->clock), ev->level, ev->due, p->name);
+	snprintf(detail, sizeof(detail), "clock=%s level=%d due=%s policy=%s",
+	         sla_clock_name(ev->clock), ev->level,
+	         sla_time(ev->due, due, sizeof(due)), p->name);
 	rc = store_event_add(store, t->id, now,
 	                     ev->kind == SLA_WARNING  ? "sla.warning"
 	                     : ev->kind == SLA_BREACH ? "sla.breach"

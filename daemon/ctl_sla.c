@@ -150,7 +150,7 @@ ctl_sla_table(const struct ctl_sla_list *l)
 	ctl_cell(stdout, "CLOCK", 15);
 	ctl_cell(stdout, "DUE", 17);
 	ctl_cell(stdout, "LEFT", 9);
-	ctl_cell(stdout, "POLICY", 10);
+	ctl_cell(stdout, "POLICY", 14);
 	ctl_cell(stdout, "SEVERITY", 9);
 	ctl_cell(stdout, "ASSIGNEE", 10);
 	ctl_cell(stdout, "SUBJECT", 0);
@@ -164,7 +164,7 @@ ctl_sla_table(const struct ctl_sla_list *l)
 		ctl_cell(stdout, sla_clock_name((enum sla_clock)r->clock), 15);
 		ctl_cell(stdout, ctl_time(r->due, due, sizeof(due)), 17);
 		ctl_cell(stdout, ctl_sla_span(r->left, left, sizeof(left)), 9);
-		ctl_cell(stdout, r->policy, 10);
+		ctl_cell(stdout, r->policy, 14);
 		ctl_cell(stdout, t->severity ? t->severity : "-", 9);
 		ctl_cell(stdout, t->assignee ? t->assignee : "-", 10);
 		ctl_cell(stdout, t->subject, 0);
