@@ -230,18 +230,36 @@ ingest_triage(struct store *store, const struct ingest_config *cfg,
 	return triage_reply(store, &cfg->triage, &m, now, &res->triage);
 }
 
-/* The SLA clocks after triage: a new ticket's policy and deadlines; a
- * customer's reply resumes a paused clock and owes a next response. */
+/*
+ * The SLA clocks after triage: a new ticket's policy and deadlines; a
+ * customer's reply resumes a paused clock and owes a next response.  A
+ * new complaint also raises the priority of the customer's other open
+ * tickets (repeat complainers), which may choose them another policy
+ * where policies look at the priority.
+ */
 static int
 ingest_sla(struct store *store, const struct ingest_config *cfg,
-           const struct mime_message *msg, long long now,
+           const struct mime_message *msg, long long customer, long long now,
            const struct ingest_result *res)
 {
+	long long *ids = NULL;
+	size_t n = 0;
+	int rc;
+
 	if (cfg->sla == NULL)
 		return 0;
-	if (res->outcome == INGEST_CREATED || msg->auto_flags != 0)
+	if (res->outcome != INGEST_CREATED)
+		return msg->auto_flags != 0
+		           ? sla_ticket_refresh(store, cfg->sla, res->ticket_id)
+		           : sla_ticket_customer_mail(store, cfg->sla,
+		                                      res->ticket_id, now);
+	if (!sla_desk_uses_priority(cfg->sla))
 		return sla_ticket_refresh(store, cfg->sla, res->ticket_id);
-	return sla_ticket_customer_mail(store, cfg->sla, res->ticket_id, now);
+	rc = store_customer_open_tickets(store, customer, &ids, &n);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = sla_ticket_refresh(store, cfg->sla, ids[i]);
+	free(ids);
+	return rc;
 }
 
 static int
@@ -459,7 +477,7 @@ ingest_place(struct store *store, const struct ingest_config *cfg,
 	}
 	if (ingest_triage(store, cfg, src, p, customer, now, res) != 0)
 		return -1;
-	return ingest_sla(store, cfg, msg, now, res);
+	return ingest_sla(store, cfg, msg, customer, now, res);
 }
 
 /* A mail that parsed with warnings is listed for an agent to look at. */

@@ -133,6 +133,15 @@ sla_desk_hash(const struct sla_desk *desk)
 }
 
 bool
+sla_desk_uses_priority(const struct sla_desk *desk)
+{
+	for (size_t i = 0; i < desk->conf->n_policies; i++)
+		if (desk->conf->policies[i].min_priority >= 0)
+			return true;
+	return false;
+}
+
+bool
 sla_desk_active(const struct sla_desk *desk)
 {
 	return desk != NULL && desk->conf->n_policies > 0;

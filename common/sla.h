@@ -38,6 +38,8 @@ const struct conf *sla_desk_conf(const struct sla_desk *desk);
 /* A fingerprint of the policies and calendars: when it changes, every
  * open ticket's deadlines are computed again. */
 unsigned long long sla_desk_hash(const struct sla_desk *desk);
+/* Whether a policy's condition is the priority (min_priority). */
+bool sla_desk_uses_priority(const struct sla_desk *desk);
 /* Whether any policy is configured (without, tickets have no SLA). */
 bool sla_desk_active(const struct sla_desk *desk);
 

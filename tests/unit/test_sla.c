@@ -1390,6 +1390,46 @@ test_backlog_of_many_runs_one_digest(void **state)
 	store_outbox_free(v, n);
 }
 
+/*
+ * A customer's second complaint raises the priority of their first
+ * (recent complaints count in it): where a policy looks at the priority,
+ * the first ticket is chosen again and falls under it.
+ */
+static void
+test_repeat_complaint_rechooses_policy(void **state)
+{
+	struct sla_test *t = *state;
+	struct ingest_result r;
+	struct store_sla s;
+	long long first, p0;
+
+	desk(t, "policies = (\n"
+	        "  { name = \"hot\"; min_priority = 15; first_response = "
+	        "\"1h\"; },\n"
+	        "  { name = \"standard\"; first_response = \"8h\"; } );\n");
+	r = feed(t, "support",
+	         "From: ann@customer.example\nTo: support@example.com\n"
+	         "Subject: Kettle\nMessage-ID: <k1@x>",
+	         "My kettle broke.", T0);
+	first = r.ticket_id;
+	ingest_result_clear(&r);
+	p0 = priority_of(t, first);
+	s = sla_of(t, first);
+	assert_string_equal(s.policy, "standard");
+	store_sla_clear(&s);
+	r = feed(t, "support",
+	         "From: ann@customer.example\nTo: support@example.com\n"
+	         "Subject: Toaster\nMessage-ID: <k2@x>",
+	         "And now the toaster.", T0 + HOUR);
+	assert_int_equal(r.outcome, INGEST_CREATED);
+	ingest_result_clear(&r);
+	assert_true(priority_of(t, first) >= 15 && priority_of(t, first) > p0);
+	s = sla_of(t, first);
+	assert_string_equal(s.policy, "hot");
+	assert_int_equal(s.due[0], T0 + HOUR);
+	store_sla_clear(&s);
+}
+
 /* The digest lists every item, each ticket and what happened to it. */
 static void
 test_digest_text(void **state)
@@ -1904,6 +1944,7 @@ main(void)
 	    T(test_raise_chooses_policy_again),
 	    T(test_tick_digest_after_downtime),
 	    T(test_backlog_of_many_runs_one_digest),
+	    T(test_repeat_complaint_rechooses_policy),
 	    T(test_digest_text),
 	    T(test_digest_priority_after_raises),
 	    T(test_pause_and_resume),
