@@ -186,13 +186,26 @@ int store_ticket_first_message(struct store *store, long long id,
 int store_ticket_find_by_subject(struct store *store, long long customer_id,
                                  const char *subject_norm, long long *id_r);
 
+/* Which tickets to list; every NULL or false condition is "any". */
 struct store_ticket_filter {
-	const char *status;  /* NULL: any */
-	const char *mailbox; /* NULL: any */
-	size_t limit;        /* 0: no limit */
+	const char *status;
+	const char *mailbox;
+	const char *team;
+	const char *assignee;
+	const char *severity;
+	const char *category;
+	const char *customer; /* the customer's address */
+	const char *tag;
+	const char *text; /* in the subject or a message's text */
+	bool breached;    /* a deadline of an open ticket passed by now */
+	long long now;
+	const char *sort; /* NULL: newest first; "age": oldest first;
+	                     "priority": highest first; "due": the
+	                     earliest deadline first */
+	size_t limit;     /* 0: no limit */
 };
 
-/* Tickets, newest first, into a new array (free each with
+/* Tickets as filter says, into a new array (free each with
  * store_ticket_clear, then the array with free()). */
 int store_ticket_list(struct store *store,
                       const struct store_ticket_filter *filter,
@@ -622,5 +635,17 @@ int store_quarantine_set(struct store *store, long long id, const char *status,
 /* The refetch requests for one mailbox. */
 int store_quarantine_refetch(struct store *store, const char *mailbox,
                              struct store_quarantine **v_r, size_t *n_r);
+
+/* ---- agent workflow (ctl_work) ---- */
+
+/*
+ * A ticket's assignee (NULL: nobody, in its team's queue) or its tags
+ * (comma-separated, as triage writes them; NULL or "" for none); either
+ * moves "updated" to now.  1 changed, 0 no such ticket, -1 on failure.
+ */
+int store_ticket_set_assignee(struct store *store, long long id,
+                              const char *assignee, long long now);
+int store_ticket_set_tags(struct store *store, long long id, const char *tags,
+                          long long now);
 
 #endif

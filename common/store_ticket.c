@@ -247,6 +247,12 @@ store_ticket_find_by_subject(struct store *store, long long customer_id,
 	return rc;
 }
 
+/* The earliest deadline of a ticket; NULL when it has none. */
+#define STORE_EARLIEST_DUE                                                     \
+	"nullif(min(coalesce(t.first_response_due, 9e18), "                    \
+	"coalesce(t.next_response_due, 9e18), coalesce(t.resolution_due, "     \
+	"9e18)), 9e18)"
+
 int
 store_ticket_list(struct store *store, const struct store_ticket_filter *filter,
                   struct store_ticket **v_r, size_t *n_r)
@@ -254,17 +260,37 @@ store_ticket_list(struct store *store, const struct store_ticket_filter *filter,
 	static const char sql[] =
 	    "SELECT " STORE_TICKET_COLUMNS
 	    "WHERE (?1 IS NULL OR t.status = ?1) AND (?2 IS NULL OR "
-	    "t.mailbox = ?2) ORDER BY t.created DESC, t.id DESC LIMIT ?3";
+	    "t.mailbox = ?2) AND (?3 IS NULL OR t.team = ?3) AND (?4 IS NULL "
+	    "OR t.assignee = ?4) AND (?5 IS NULL OR t.severity = ?5) AND (?6 "
+	    "IS NULL OR t.category = ?6) AND (?7 IS NULL OR c.address = ?7 "
+	    "COLLATE NOCASE) AND (?8 IS NULL OR instr(',' || t.tags || ',', "
+	    "',' || ?8 || ',') > 0) AND (?9 IS NULL OR instr(lower(t.subject), "
+	    "lower(?9)) > 0 OR EXISTS (SELECT 1 FROM messages m WHERE "
+	    "m.ticket_id = t.id AND instr(lower(m.body_text), lower(?9)) > 0)) "
+	    "AND (?10 = 0 OR (t.status NOT IN ('resolved', 'closed') "
+	    "AND " STORE_EARLIEST_DUE " <= ?11)) "
+	    "ORDER BY CASE ?12 WHEN 'priority' THEN -t.priority ELSE 0 END, "
+	    "CASE ?12 WHEN 'due' THEN coalesce(" STORE_EARLIEST_DUE
+	    ", 9e18) ELSE 0 END, CASE ?12 WHEN 'age' THEN t.created ELSE "
+	    "-t.created END, CASE ?12 WHEN 'age' THEN t.id ELSE -t.id END "
+	    "LIMIT ?13";
 	sqlite3_stmt *st = store_prepare(store, sql);
 	struct store_ticket *v = NULL;
 	size_t n = 0, cap = 0;
+	const char *text[] = {
+	    filter->status,   filter->mailbox,  filter->team,
+	    filter->assignee, filter->severity, filter->category,
+	    filter->customer, filter->tag,      filter->text};
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	store_bind_text(st, 1, filter->status);
-	store_bind_text(st, 2, filter->mailbox);
-	sqlite3_bind_int64(st, 3,
+	for (int i = 0; i < 9; i++)
+		store_bind_text(st, i + 1, text[i]);
+	sqlite3_bind_int(st, 10, filter->breached);
+	sqlite3_bind_int64(st, 11, filter->now);
+	store_bind_text(st, 12, filter->sort ? filter->sort : "");
+	sqlite3_bind_int64(st, 13,
 	                   filter->limit ? (long long)filter->limit : -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (store_grow((void **)&v, n, &cap, sizeof(*v)) != 0)

@@ -21,13 +21,20 @@ struct ctl_command {
 };
 
 static const struct ctl_command ctl_commands[] = {
-    {"list",
-     "list tickets, newest first [--status S] [--mailbox M] "
-     "[--limit N]",
+    {"list", "list tickets, filtered and sorted (list --help for the options)",
      ctl_cmd_list},
     {"show", "show a ticket: ID", ctl_cmd_show},
     {"status", "move a ticket: ID open|pending|resolved|closed [--as AGENT]",
      ctl_cmd_status},
+    {"assign", "give a ticket to an agent: ID AGENT [--force] [--as AGENT]",
+     ctl_cmd_assign},
+    {"take", "take a ticket yourself: ID [--force] [--as AGENT]", ctl_cmd_take},
+    {"note", "an internal note: ID (-m TEXT | -f FILE | -) [--as AGENT]",
+     ctl_cmd_note},
+    {"reopen", "a resolved or closed ticket open again: ID [--as AGENT]",
+     ctl_cmd_reopen},
+    {"tag", "show or change tags: ID [+TAG|-TAG ...] [--as AGENT]",
+     ctl_cmd_tag},
     {"sla", "tickets at risk or breached, with business time left",
      ctl_cmd_sla},
     {"classify",

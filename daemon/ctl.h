@@ -86,6 +86,32 @@ const char *ctl_actor(const char *as);
  * scheduler looks now; silent when none runs. */
 void ctl_wake_daemon(struct ctl *ctl);
 
+/* A change to one stored ticket, inside the transaction: EX_OK, or an
+ * exit status (after saying why, unless the store failed). */
+typedef int (*ctl_work_fn)(struct ctl *ctl, const struct store_ticket *t,
+                           void *arg);
+
+/*
+ * Runs fn on ticket id in one transaction, committed only when fn
+ * returns EX_OK.  Says on stderr why nothing changed: no such ticket,
+ * or a store failure.  Returns the exit status (ctl_change.c).
+ */
+int ctl_work_tx(struct ctl *ctl, long long id, ctl_work_fn fn, void *arg);
+/* ctl_open, then --as (when given) must name a configured agent. */
+int ctl_work_open(const struct ctl_options *opts, const char *as,
+                  struct ctl *ctl);
+
+/* Where a ticket stands with its deadlines (ctl_sla.c). */
+enum ctl_sla_state {
+	CTL_SLA_FINE,
+	CTL_SLA_AT_RISK,  /* a warning passed, no deadline yet */
+	CTL_SLA_BREACHED, /* a deadline passed */
+};
+
+/* t's state now under desk's policies; -1 when the store failed. */
+int ctl_sla_state(struct ctl *ctl, const struct sla_desk *desk,
+                  const struct store_ticket *t);
+
 /* "training: 120/210" on stderr, when it is a terminal; done == total
  * ends the line. */
 void ctl_progress(const char *what, size_t done, size_t total);
@@ -105,5 +131,10 @@ int ctl_cmd_agent(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_customer(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_sla(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_status(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_assign(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_take(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_note(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_reopen(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_tag(const struct ctl_options *opts, int argc, char **argv);
 
 #endif

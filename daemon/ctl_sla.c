@@ -76,6 +76,30 @@ ctl_sla_row(const struct conf_policy *p, const struct sla_calendar *cal,
 	return true;
 }
 
+int
+ctl_sla_state(struct ctl *ctl, const struct sla_desk *desk,
+              const struct store_ticket *t)
+{
+	const struct conf_policy *p = sla_ticket_policy(desk, t);
+	int rc, state = CTL_SLA_FINE;
+	struct store_sla s;
+	struct sla_clocks c;
+	struct ctl_sla_row r;
+
+	if (p == NULL)
+		return CTL_SLA_FINE;
+	if ((rc = store_sla_get(ctl->store, t->id, &s)) != 1)
+		return rc < 0 ? -1 : CTL_SLA_FINE;
+	sla_ticket_clocks(t, &s, &c);
+	store_sla_clear(&s);
+	for (int k = 0; k < SLA_CLOCKS; k++)
+		if (ctl_sla_row(p, sla_calendar_of(desk, p), &c, k, time(NULL),
+		                &r) &&
+		    state < CTL_SLA_BREACHED)
+			state = r.breached ? CTL_SLA_BREACHED : CTL_SLA_AT_RISK;
+	return state;
+}
+
 /* Ticket id's rows appended to l; 0 or -1. */
 static int
 ctl_sla_rows(struct ctl *ctl, const struct sla_desk *desk, long long id,

@@ -38,40 +38,35 @@ ctl_status_allowed(const char *from, const char *to)
 	return false;
 }
 
-/* The change in one transaction: status, audit event, SLA clocks. */
+/* A move to another status, its desk and who makes it. */
+struct ctl_move {
+	const struct sla_desk *desk;
+	const char *to, *actor;
+	char from[16];
+};
+
+/* Inside the transaction: status, audit event, SLA clocks. */
 static int
-ctl_status_tx(struct ctl *ctl, const struct sla_desk *desk, long long id,
-              const char *to, const char *actor, const char **from_r)
+ctl_status_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
 {
-	static char from[16];
-	struct store_ticket t;
+	struct ctl_move *m = arg;
 	long long now = time(NULL);
 	char detail[64];
-	int rc;
 
-	if ((rc = store_ticket_get(ctl->store, id, &t)) != 1)
-		return rc == 0 ? CTL_EX_NOTFOUND : EX_TEMPFAIL;
-	snprintf(from, sizeof(from), "%s", t.status);
-	store_ticket_clear(&t);
-	*from_r = from;
-	if (!ctl_status_allowed(from, to)) {
+	snprintf(m->from, sizeof(m->from), "%s", t->status);
+	if (!ctl_status_allowed(m->from, m->to)) {
 		fprintf(
 		    stderr,
 		    "complaintctl: ticket #%lld is %s; it cannot become %s\n",
-		    id, from, to);
+		    t->id, m->from, m->to);
 		return CTL_EX_CONFLICT;
 	}
-	snprintf(detail, sizeof(detail), "%s -> %s", from, to);
-	if (store_begin(ctl->store) != 0 ||
-	    store_ticket_set_status(ctl->store, id, to, now) != 0 ||
-	    store_event_add(ctl->store, id, now, "ticket.status", actor, detail,
-	                    NULL) < 0 ||
-	    sla_ticket_status(ctl->store, desk, id, now) != 0 ||
-	    store_commit(ctl->store) != 0) {
-		store_rollback(ctl->store);
+	snprintf(detail, sizeof(detail), "%s -> %s", m->from, m->to);
+	if (store_ticket_set_status(ctl->store, t->id, m->to, now) != 0 ||
+	    store_event_add(ctl->store, t->id, now, "ticket.status", m->actor,
+	                    detail, NULL) < 0 ||
+	    sla_ticket_status(ctl->store, m->desk, t->id, now) != 0)
 		return EX_TEMPFAIL;
-	}
-	ctl_wake_daemon(ctl);
 	return EX_OK;
 }
 
@@ -84,7 +79,8 @@ ctl_cmd_status(const struct ctl_options *opts, int argc, char **argv)
 	};
 	static const char *const statuses[] = {"open", "pending", "resolved",
 	                                       "closed", NULL};
-	const char *as = NULL, *to, *from = "";
+	struct ctl_move m = {0};
+	const char *as = NULL;
 	struct sla_desk *desk;
 	struct ctl ctl;
 	long long id;
@@ -96,40 +92,34 @@ ctl_cmd_status(const struct ctl_options *opts, int argc, char **argv)
 			return EX_USAGE;
 		as = optarg;
 	}
-	to = optind + 2 == argc ? argv[optind + 1] : "";
+	m.to = optind + 2 == argc ? argv[optind + 1] : "";
 	for (int i = 0; statuses[i] != NULL; i++)
-		known |= strcmp(statuses[i], to) == 0;
+		known |= strcmp(statuses[i], m.to) == 0;
 	if (optind + 2 != argc || ctl_parse_id(argv[optind], &id) != 0 ||
 	    !known) {
 		fprintf(stderr, "usage: complaintctl status ID "
 		                "open|pending|resolved|closed [--as AGENT]\n");
 		return EX_USAGE;
 	}
-	if ((status = ctl_open(opts, true, &ctl)) != 0)
+	if ((status = ctl_work_open(opts, as, &ctl)) != 0)
 		return status;
-	if (as != NULL && conf_agent_find(ctl.conf, as) == NULL) {
-		fprintf(stderr, "complaintctl: no agent is named \"%s\"\n", as);
-		ctl_close(&ctl);
-		return EX_USAGE;
-	}
 	if ((desk = sla_desk_new(ctl.conf, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "complaintctl: %s\n", err);
 		ctl_close(&ctl);
 		return EX_CONFIG;
 	}
-	status = ctl_status_tx(&ctl, desk, id, to, ctl_actor(as), &from);
-	if (status == CTL_EX_NOTFOUND)
-		fprintf(stderr, "complaintctl: no ticket #%lld\n", id);
-	else if (status == EX_TEMPFAIL)
-		fprintf(stderr,
-		        "complaintctl: %s; nothing changed, try again "
-		        "(exit 75)\n",
-		        store_error(ctl.store));
-	else if (status == EX_OK && opts->json)
-		printf("{\"ticket\":%lld,\"from\":\"%s\",\"status\":\"%s\"}\n",
-		       id, from, to);
-	else if (status == EX_OK)
-		printf("ticket #%lld: %s -> %s\n", id, from, to);
+	m.desk = desk;
+	m.actor = ctl_actor(as);
+	status = ctl_work_tx(&ctl, id, ctl_status_do, &m);
+	if (status == EX_OK) {
+		ctl_wake_daemon(&ctl);
+		if (opts->json)
+			printf("{\"ticket\":%lld,\"from\":\"%s\",\"status\":"
+			       "\"%s\"}\n",
+			       id, m.from, m.to);
+		else
+			printf("ticket #%lld: %s -> %s\n", id, m.from, m.to);
+	}
 	sla_desk_free(desk);
 	ctl_close(&ctl);
 	return status;

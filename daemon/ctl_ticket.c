@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 static const char *
 ctl_customer(const struct store_ticket *t, char *buf, size_t size)
@@ -89,33 +90,128 @@ ctl_list_table(const struct store_ticket *v, size_t n)
 	}
 }
 
-int
-ctl_cmd_list(const struct ctl_options *opts, int argc, char **argv)
+static void
+ctl_list_usage(FILE *out)
+{
+	fprintf(out, "usage: complaintctl list [--status S] [--mailbox M] "
+	             "[--team T] [--assignee A]\n"
+	             "  [--severity S] [--category C] [--customer ADDRESS] "
+	             "[--tag T] [--text WORDS]\n"
+	             "  [--breached] [--at-risk] [--sort priority|due|age] "
+	             "[--limit N]\n"
+	             "Newest first unless sorted: priority highest first, due "
+	             "earliest deadline first,\nage oldest first.  --text "
+	             "looks in subjects and mail text.\n");
+}
+
+/* The list's options into filter; *at_risk for --at-risk.  0, -1 after
+ * --help, or the exit status after saying what is wrong. */
+static int
+ctl_list_options(int argc, char **argv, struct store_ticket_filter *filter,
+                 bool *at_risk)
 {
 	static const struct option longopts[] = {
 	    {"status", required_argument, NULL, 's'},
 	    {"mailbox", required_argument, NULL, 'm'},
+	    {"team", required_argument, NULL, 'T'},
+	    {"assignee", required_argument, NULL, 'a'},
+	    {"severity", required_argument, NULL, 'S'},
+	    {"category", required_argument, NULL, 'c'},
+	    {"customer", required_argument, NULL, 'C'},
+	    {"tag", required_argument, NULL, 'g'},
+	    {"text", required_argument, NULL, 't'},
+	    {"breached", no_argument, NULL, 'b'},
+	    {"at-risk", no_argument, NULL, 'r'},
+	    {"sort", required_argument, NULL, 'o'},
 	    {"limit", required_argument, NULL, 'n'},
+	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct store_ticket_filter filter = {NULL, NULL, 0};
-	struct store_ticket *v = NULL;
-	size_t n = 0;
-	struct ctl ctl;
-	int ch, status;
+	const char **text[] = {
+	    ['s'] = &filter->status,   ['m'] = &filter->mailbox,
+	    ['T'] = &filter->team,     ['a'] = &filter->assignee,
+	    ['S'] = &filter->severity, ['c'] = &filter->category,
+	    ['C'] = &filter->customer, ['g'] = &filter->tag,
+	    ['t'] = &filter->text,     ['o'] = &filter->sort,
+	};
+	int ch;
 
-	while ((ch = getopt_long(argc, argv, "s:m:n:", longopts, NULL)) != -1) {
-		if (ch == 's')
-			filter.status = optarg;
-		else if (ch == 'm')
-			filter.mailbox = optarg;
+	while ((ch = getopt_long(argc, argv, "s:m:n:t:h", longopts, NULL)) !=
+	       -1) {
+		if (ch == 'h') {
+			ctl_list_usage(stdout);
+			return -1;
+		}
+		if (ch == 'b')
+			filter->breached = true;
+		else if (ch == 'r')
+			*at_risk = true;
 		else if (ch == 'n' && atoi(optarg) > 0)
-			filter.limit = (size_t)atoi(optarg);
+			filter->limit = (size_t)atoi(optarg);
+		else if (ch > 0 && ch < (int)(sizeof(text) / sizeof(*text)) &&
+		         text[ch] != NULL)
+			*text[ch] = optarg;
 		else
 			return EX_USAGE;
 	}
-	if (optind != argc)
+	if (optind != argc ||
+	    (filter->sort != NULL && strcmp(filter->sort, "priority") != 0 &&
+	     strcmp(filter->sort, "due") != 0 &&
+	     strcmp(filter->sort, "age") != 0)) {
+		ctl_list_usage(stderr);
 		return EX_USAGE;
+	}
+	return 0;
+}
+
+/* Keeps the tickets that are at risk (a warning passed, no deadline
+ * yet); the limit applies after. */
+static int
+ctl_list_at_risk(struct ctl *ctl, struct store_ticket *v, size_t *n,
+                 size_t limit)
+{
+	struct sla_desk *desk;
+	char err[300];
+	size_t k = 0;
+	int rc = 0;
+
+	if ((desk = sla_desk_new(ctl->conf, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "complaintctl: %s\n", err);
+		return -1;
+	}
+	for (size_t i = 0; i < *n; i++) {
+		int state = rc == 0 ? ctl_sla_state(ctl, desk, &v[i]) : -1;
+		if (state < 0)
+			rc = -1;
+		if (state == CTL_SLA_AT_RISK && (limit == 0 || k < limit)) {
+			if (k != i)
+				v[k] = v[i];
+			k++;
+		} else {
+			store_ticket_clear(&v[i]);
+		}
+	}
+	*n = k;
+	sla_desk_free(desk);
+	return rc;
+}
+
+int
+ctl_cmd_list(const struct ctl_options *opts, int argc, char **argv)
+{
+	struct store_ticket_filter filter = {.now = time(NULL)};
+	struct store_ticket *v = NULL;
+	bool at_risk = false;
+	size_t n = 0, limit;
+	struct ctl ctl;
+	int status;
+
+	if ((status = ctl_list_options(argc, argv, &filter, &at_risk)) != 0)
+		return status < 0 ? EX_OK : status;
+	/* At risk is decided here, after the store's filters. */
+	limit = filter.limit;
+	if (at_risk)
+		filter.limit = 0;
 	if ((status = ctl_open(opts, true, &ctl)) != 0)
 		return status;
 	if (store_ticket_list(ctl.store, &filter, &v, &n) != 0) {
@@ -124,6 +220,13 @@ ctl_cmd_list(const struct ctl_options *opts, int argc, char **argv)
 		                                          : EX_SOFTWARE;
 		ctl_close(&ctl);
 		return status;
+	}
+	if (at_risk && ctl_list_at_risk(&ctl, v, &n, limit) != 0) {
+		for (size_t i = 0; i < n; i++)
+			store_ticket_clear(&v[i]);
+		free(v);
+		ctl_close(&ctl);
+		return EX_TEMPFAIL;
 	}
 	if (opts->json) {
 		fputs("[", stdout);

@@ -1,0 +1,470 @@
+/*
+ * ctl_work: an agent's everyday moves on a ticket — "assign", "take",
+ * "note", "reopen" and "tag".  Each change is one transaction with its
+ * audit event and who made it; the ticket is read and checked inside
+ * that transaction, so two agents taking the same ticket cannot both win.
+ */
+#include "ctl.h"
+
+#include "sla_ticket.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+
+/* ---- assign and take ---------------------------------------------------- */
+
+struct ctl_assign {
+	const struct conf_agent *to;
+	const char *actor;
+	bool force;    /* even when to is away */
+	char was[64];  /* the previous assignee, "" for nobody */
+	char team[64]; /* the ticket's team, "" for none */
+	bool outsider; /* to is not in the ticket's team */
+};
+
+static bool
+ctl_in_team(const struct conf *conf, const char *team, const char *agent)
+{
+	const struct conf_team *t = conf_team_find(conf, team);
+
+	if (t == NULL)
+		return false;
+	if ((t->lead && strcmp(t->lead, agent) == 0) ||
+	    (t->manager && strcmp(t->manager, agent) == 0))
+		return true;
+	for (size_t i = 0; i < t->members.n; i++)
+		if (strcmp(t->members.v[i], agent) == 0)
+			return true;
+	return false;
+}
+
+static int
+ctl_assign_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
+{
+	struct ctl_assign *a = arg;
+	const char *name = a->to->name;
+	struct store_agent st;
+	char detail[160];
+	long long now = time(NULL);
+
+	if (t->assignee != NULL && strcmp(t->assignee, name) == 0) {
+		fprintf(stderr,
+		        "complaintctl: ticket #%lld is already assigned to "
+		        "%s\n",
+		        t->id, name);
+		return CTL_EX_CONFLICT;
+	}
+	if (store_agent_get(ctl->store, name, &st) != 0)
+		return EX_TEMPFAIL;
+	if (st.away && !a->force) {
+		fprintf(stderr,
+		        "complaintctl: %s is away; \"complaintctl agent back "
+		        "%s\" first, or assign with --force\n",
+		        name, name);
+		return CTL_EX_CONFLICT;
+	}
+	snprintf(a->was, sizeof(a->was), "%s", t->assignee ? t->assignee : "");
+	snprintf(a->team, sizeof(a->team), "%s", t->team ? t->team : "");
+	a->outsider = t->team != NULL && !ctl_in_team(ctl->conf, t->team, name);
+	snprintf(detail, sizeof(detail), "to %s (was %s)", name,
+	         a->was[0] ? a->was : "nobody");
+	if (store_ticket_set_assignee(ctl->store, t->id, name, now) != 1 ||
+	    store_event_add(ctl->store, t->id, now, "ticket.assigned", a->actor,
+	                    detail, NULL) < 0)
+		return EX_TEMPFAIL;
+	return EX_OK;
+}
+
+static void
+ctl_assign_report(const struct ctl *ctl, long long id,
+                  const struct ctl_assign *a)
+{
+	if (a->outsider)
+		fprintf(stderr,
+		        "complaintctl: note: %s is not in team %s, which "
+		        "keeps the ticket\n",
+		        a->to->name, a->team);
+	if (!ctl->opts->json) {
+		printf("ticket #%lld: assigned to %s (was %s)\n", id,
+		       a->to->name, a->was[0] ? a->was : "nobody");
+		return;
+	}
+	fputs("{", stdout);
+	ctl_json_int(stdout, true, "ticket", id);
+	ctl_json_field(stdout, false, "assignee", a->to->name);
+	ctl_json_field(stdout, false, "was", a->was[0] ? a->was : NULL);
+	ctl_json_field(stdout, false, "team", a->team[0] ? a->team : NULL);
+	ctl_json_field(stdout, false, "by", a->actor);
+	fputs("}\n", stdout);
+}
+
+static int
+ctl_assign_run(struct ctl *ctl, long long id, struct ctl_assign *a)
+{
+	int status = ctl_work_tx(ctl, id, ctl_assign_do, a);
+
+	if (status == EX_OK)
+		ctl_assign_report(ctl, id, a);
+	return status;
+}
+
+/* Options of assign and take: --as, --force; the rest stay in argv. */
+static int
+ctl_assign_options(int argc, char **argv, const char **as, bool *force)
+{
+	static const struct option longopts[] = {
+	    {"as", required_argument, NULL, 'a'},
+	    {"force", no_argument, NULL, 'f'},
+	    {NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "a:f", longopts, NULL)) != -1) {
+		if (ch == 'a')
+			*as = optarg;
+		else if (ch == 'f')
+			*force = true;
+		else
+			return -1;
+	}
+	return 0;
+}
+
+int
+ctl_cmd_assign(const struct ctl_options *opts, int argc, char **argv)
+{
+	struct ctl_assign a = {0};
+	const char *as = NULL;
+	struct ctl ctl;
+	long long id;
+	int status;
+
+	if (ctl_assign_options(argc, argv, &as, &a.force) != 0 ||
+	    optind + 2 != argc || ctl_parse_id(argv[optind], &id) != 0) {
+		fprintf(stderr, "usage: complaintctl assign ID AGENT "
+		                "[--force] [--as AGENT]\n");
+		return EX_USAGE;
+	}
+	if ((status = ctl_work_open(opts, as, &ctl)) != 0)
+		return status;
+	if ((a.to = conf_agent_find(ctl.conf, argv[optind + 1])) == NULL) {
+		fprintf(stderr, "complaintctl: no agent is named \"%s\"\n",
+		        argv[optind + 1]);
+		ctl_close(&ctl);
+		return EX_USAGE;
+	}
+	a.actor = ctl_actor(as);
+	status = ctl_assign_run(&ctl, id, &a);
+	ctl_close(&ctl);
+	return status;
+}
+
+/* Who takes: --as, else $COMPLAINTD_AGENT; it must be an agent. */
+static const struct conf_agent *
+ctl_take_who(const struct conf *conf, const char *as)
+{
+	const char *env = getenv("COMPLAINTD_AGENT");
+	const char *name = as ? as : env && env[0] ? env : NULL;
+	const struct conf_agent *a;
+
+	if (name == NULL) {
+		fprintf(stderr, "complaintctl: take needs to know who you are: "
+		                "--as AGENT or COMPLAINTD_AGENT=AGENT\n");
+		return NULL;
+	}
+	if ((a = conf_agent_find(conf, name)) == NULL)
+		fprintf(stderr, "complaintctl: no agent is named \"%s\"%s\n",
+		        name, as ? "" : " (from COMPLAINTD_AGENT)");
+	return a;
+}
+
+int
+ctl_cmd_take(const struct ctl_options *opts, int argc, char **argv)
+{
+	struct ctl_assign a = {0};
+	const char *as = NULL;
+	struct ctl ctl;
+	long long id;
+	int status;
+
+	if (ctl_assign_options(argc, argv, &as, &a.force) != 0 ||
+	    optind + 1 != argc || ctl_parse_id(argv[optind], &id) != 0) {
+		fprintf(stderr,
+		        "usage: complaintctl take ID [--force] [--as AGENT]\n");
+		return EX_USAGE;
+	}
+	if ((status = ctl_open(opts, true, &ctl)) != 0)
+		return status;
+	if ((a.to = ctl_take_who(ctl.conf, as)) == NULL) {
+		ctl_close(&ctl);
+		return EX_USAGE;
+	}
+	a.actor = a.to->name;
+	status = ctl_assign_run(&ctl, id, &a);
+	ctl_close(&ctl);
+	return status;
+}
+
+/* ---- note ------------------------------------------------------------- */
+
+/* The longest note: a page or two, not a mail archive. */
+#define CTL_NOTE_MAX 65536
+
+/* Checks the len bytes read into text and trims their trailing blanks
+ * in place: 0, or EX_USAGE after saying why. */
+static int
+ctl_note_check(char *text, size_t len, const char *from)
+{
+	if (strlen(text) != len) {
+		fprintf(stderr, "complaintctl: %s is not text (a NUL byte)\n",
+		        from);
+		return EX_USAGE;
+	}
+	/* A file's last newline is not part of the note. */
+	while (len > 0 && strchr(" \t\r\n", text[len - 1]) != NULL)
+		text[--len] = '\0';
+	if (strspn(text, " \t\r\n") == len) {
+		fprintf(stderr, "complaintctl: the note is empty\n");
+		return EX_USAGE;
+	}
+	return 0;
+}
+
+/* Up to CTL_NOTE_MAX + 1 bytes of path ("-": stdin) into buf: the
+ * count, or -1 after saying why. */
+static long
+ctl_note_file(const char *path, char *buf)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t n;
+	bool failed;
+
+	if (f == NULL) {
+		fprintf(stderr, "complaintctl: cannot open %s: %s\n", path,
+		        strerror(errno));
+		return -1;
+	}
+	n = fread(buf, 1, CTL_NOTE_MAX + 1, f);
+	failed = ferror(f) != 0;
+	if (f != stdin)
+		fclose(f);
+	if (failed) {
+		fprintf(stderr, "complaintctl: cannot read %s\n", path);
+		return -1;
+	}
+	return (long)n;
+}
+
+/*
+ * The note from -m text, or else from path, into *note_r (caller frees,
+ * also on failure).  0, or the exit status after saying why: 64 empty,
+ * not text or too long, 66 cannot be read.
+ */
+static int
+ctl_note_read(const char *text, const char *path, char **note_r)
+{
+	char *buf = malloc(CTL_NOTE_MAX + 2);
+	long len;
+
+	if ((*note_r = buf) == NULL) {
+		fprintf(stderr, "complaintctl: out of memory\n");
+		return EX_OSERR;
+	}
+	if (text != NULL) {
+		len = (long)strlen(text);
+		memcpy(buf, text, len > CTL_NOTE_MAX ? 0 : (size_t)len);
+	} else if ((len = ctl_note_file(path, buf)) < 0) {
+		return EX_NOINPUT;
+	}
+	if (len > CTL_NOTE_MAX) {
+		fprintf(stderr,
+		        "complaintctl: the note is longer than %d bytes\n",
+		        CTL_NOTE_MAX);
+		return EX_USAGE;
+	}
+	buf[len] = '\0';
+	return ctl_note_check(buf, (size_t)len, text ? "the text" : path);
+}
+
+struct ctl_note {
+	const char *text;
+	const char *actor;
+};
+
+static int
+ctl_note_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
+{
+	const struct ctl_note *n = arg;
+	long long now = time(NULL);
+
+	if (store_event_add(ctl->store, t->id, now, "note", n->actor, n->text,
+	                    NULL) < 0 ||
+	    store_ticket_touch(ctl->store, t->id, now) != 0)
+		return EX_TEMPFAIL;
+	return EX_OK;
+}
+
+static int
+ctl_note_run(struct ctl *ctl, long long id, struct ctl_note *n)
+{
+	int status = ctl_work_tx(ctl, id, ctl_note_do, n);
+
+	if (status != EX_OK)
+		return status;
+	if (!ctl->opts->json) {
+		printf("ticket #%lld: note added by %s\n", id, n->actor);
+		return status;
+	}
+	fputs("{", stdout);
+	ctl_json_int(stdout, true, "ticket", id);
+	ctl_json_field(stdout, false, "note", n->text);
+	ctl_json_field(stdout, false, "by", n->actor);
+	fputs("}\n", stdout);
+	return status;
+}
+
+int
+ctl_cmd_note(const struct ctl_options *opts, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"message", required_argument, NULL, 'm'},
+	    {"file", required_argument, NULL, 'f'},
+	    {"as", required_argument, NULL, 'a'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *as = NULL, *text = NULL, *path = NULL;
+	struct ctl_note n;
+	struct ctl ctl;
+	char *note = NULL;
+	long long id;
+	int ch, status;
+
+	while ((ch = getopt_long(argc, argv, "m:f:a:", longopts, NULL)) != -1) {
+		if (ch == 'm')
+			text = optarg;
+		else if (ch == 'f')
+			path = optarg;
+		else if (ch == 'a')
+			as = optarg;
+		else
+			return EX_USAGE;
+	}
+	/* A lone "-" after the id is -f -: the note on stdin. */
+	if (optind + 2 == argc && strcmp(argv[argc - 1], "-") == 0 &&
+	    path == NULL)
+		path = argv[--argc];
+	if (optind + 1 != argc || ctl_parse_id(argv[optind], &id) != 0 ||
+	    (text == NULL) == (path == NULL)) {
+		fprintf(stderr,
+		        "usage: complaintctl note ID (-m TEXT | -f FILE "
+		        "| -) [--as AGENT]\n");
+		return EX_USAGE;
+	}
+	if ((status = ctl_note_read(text, path, &note)) == 0 &&
+	    (status = ctl_work_open(opts, as, &ctl)) == 0) {
+		n.text = note;
+		n.actor = ctl_actor(as);
+		status = ctl_note_run(&ctl, id, &n);
+		ctl_close(&ctl);
+	}
+	free(note);
+	return status;
+}
+
+/* ---- reopen ----------------------------------------------------------- */
+
+struct ctl_reopen {
+	const struct sla_desk *desk;
+	const char *actor;
+	char from[16]; /* resolved or closed */
+};
+
+static int
+ctl_reopen_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
+{
+	struct ctl_reopen *r = arg;
+	const char *from = t->status ? t->status : "";
+	long long now = time(NULL);
+	char detail[48];
+
+	if (strcmp(from, "resolved") != 0 && strcmp(from, "closed") != 0) {
+		fprintf(stderr,
+		        "complaintctl: ticket #%lld is %s; only a resolved or "
+		        "closed ticket can be reopened\n",
+		        t->id, from);
+		return CTL_EX_CONFLICT;
+	}
+	snprintf(r->from, sizeof(r->from), "%s", from);
+	snprintf(detail, sizeof(detail), "%s -> open", from);
+	/* sla_ticket_status lets the resolution clock run on. */
+	if (store_ticket_set_status(ctl->store, t->id, "open", now) != 0 ||
+	    store_event_add(ctl->store, t->id, now, "ticket.reopened", r->actor,
+	                    detail, NULL) < 0 ||
+	    sla_ticket_status(ctl->store, r->desk, t->id, now) != 0)
+		return EX_TEMPFAIL;
+	return EX_OK;
+}
+
+static int
+ctl_reopen_run(struct ctl *ctl, long long id, struct ctl_reopen *r)
+{
+	int status = ctl_work_tx(ctl, id, ctl_reopen_do, r);
+
+	if (status != EX_OK)
+		return status;
+	ctl_wake_daemon(ctl);
+	if (!ctl->opts->json) {
+		printf("ticket #%lld: reopened (was %s)\n", id, r->from);
+		return status;
+	}
+	fputs("{", stdout);
+	ctl_json_int(stdout, true, "ticket", id);
+	ctl_json_field(stdout, false, "from", r->from);
+	ctl_json_field(stdout, false, "status", "open");
+	ctl_json_field(stdout, false, "by", r->actor);
+	fputs("}\n", stdout);
+	return status;
+}
+
+int
+ctl_cmd_reopen(const struct ctl_options *opts, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"as", required_argument, NULL, 'a'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct ctl_reopen r = {0};
+	struct sla_desk *desk;
+	const char *as = NULL;
+	struct ctl ctl;
+	long long id;
+	char err[300];
+	int ch, status;
+
+	while ((ch = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
+		if (ch != 'a')
+			return EX_USAGE;
+		as = optarg;
+	}
+	if (optind + 1 != argc || ctl_parse_id(argv[optind], &id) != 0) {
+		fprintf(stderr, "usage: complaintctl reopen ID [--as AGENT]\n");
+		return EX_USAGE;
+	}
+	if ((status = ctl_work_open(opts, as, &ctl)) != 0)
+		return status;
+	if ((desk = sla_desk_new(ctl.conf, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "complaintctl: %s\n", err);
+		ctl_close(&ctl);
+		return EX_CONFIG;
+	}
+	r.desk = desk;
+	r.actor = ctl_actor(as);
+	status = ctl_reopen_run(&ctl, id, &r);
+	sla_desk_free(desk);
+	ctl_close(&ctl);
+	return status;
+}
