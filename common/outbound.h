@@ -105,6 +105,20 @@ int outbound_repeat_notice(struct store *store,
                            const struct conf_agent *to, long long recent,
                            long long now, struct outbound_result *res);
 
+/*
+ * An agent's answer to the customer of c (c->msg: the customer's mail it
+ * answers, threaded to it; c->sender: the customer) with agent's text:
+ * template "reply" in the customer's language.  Returns 0 queued
+ * (*outbox_id), 1 not queued because it cannot be written (why says
+ * so), -1 when the store failed.
+ */
+int outbound_agent_reply(struct store *store,
+                         const struct outbound_config *ocfg,
+                         const struct outbound_cause *c,
+                         const struct conf_agent *agent, const char *text,
+                         long long now, long long *outbox_id, char *why,
+                         size_t why_size);
+
 /* One SLA event about a ticket, as a notice tells it. */
 struct outbound_sla_item {
 	long long ticket_id;

@@ -24,6 +24,10 @@ static const struct ctl_command ctl_commands[] = {
     {"list", "list tickets, filtered and sorted (list --help for the options)",
      ctl_cmd_list},
     {"show", "show a ticket: ID", ctl_cmd_show},
+    {"reply",
+     "answer the customer: ID [-m TEXT | -f FILE | -] [--as AGENT] "
+     "($EDITOR without text)",
+     ctl_cmd_reply},
     {"status", "move a ticket: ID open|pending|resolved|closed [--as AGENT]",
      ctl_cmd_status},
     {"assign", "give a ticket to an agent: ID AGENT [--force] [--as AGENT]",

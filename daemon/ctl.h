@@ -101,6 +101,19 @@ int ctl_work_tx(struct ctl *ctl, long long id, ctl_work_fn fn, void *arg);
 int ctl_work_open(const struct ctl_options *opts, const char *as,
                   struct ctl *ctl);
 
+/* The agent acting in command: --as, else $COMPLAINTD_AGENT; NULL after
+ * saying why (none given, or no such agent). */
+const struct conf_agent *ctl_acting_agent(const struct conf *conf,
+                                          const char *as, const char *command);
+/*
+ * A text (a note, a reply) from -m text, or else from path ("-": stdin),
+ * trailing blanks trimmed, into *out (caller frees, also on failure).  0,
+ * or the exit status after saying why: 64 empty, not text or too long,
+ * 66 cannot be read.
+ */
+int ctl_read_text(const char *text, const char *path, const char *what,
+                  char **out);
+
 /* Where a ticket stands with its deadlines (ctl_sla.c). */
 enum ctl_sla_state {
 	CTL_SLA_FINE,
@@ -136,5 +149,6 @@ int ctl_cmd_take(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_note(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_reopen(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_tag(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_reply(const struct ctl_options *opts, int argc, char **argv);
 
 #endif

@@ -5,6 +5,9 @@
  */
 #include "ctl.h"
 
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 
 /*
@@ -53,4 +56,99 @@ ctl_work_open(const struct ctl_options *opts, const char *as, struct ctl *ctl)
 		return EX_USAGE;
 	}
 	return 0;
+}
+
+const struct conf_agent *
+ctl_acting_agent(const struct conf *conf, const char *as, const char *command)
+{
+	const char *env = getenv("COMPLAINTD_AGENT");
+	const char *name = as ? as : env && env[0] ? env : NULL;
+	const struct conf_agent *a;
+
+	if (name == NULL) {
+		fprintf(stderr,
+		        "complaintctl: %s needs to know who you are: --as "
+		        "AGENT or COMPLAINTD_AGENT=AGENT\n",
+		        command);
+		return NULL;
+	}
+	if ((a = conf_agent_find(conf, name)) == NULL)
+		fprintf(stderr, "complaintctl: no agent is named \"%s\"%s\n",
+		        name, as ? "" : " (from COMPLAINTD_AGENT)");
+	return a;
+}
+
+/* The longest text: a page or two, not a mail archive. */
+#define CTL_TEXT_MAX 65536
+
+/* Checks the len bytes read into text and trims their trailing blanks
+ * in place: 0, or EX_USAGE after saying why. */
+static int
+ctl_text_check(char *text, size_t len, const char *from, const char *what)
+{
+	if (strlen(text) != len) {
+		fprintf(stderr, "complaintctl: %s is not text (a NUL byte)\n",
+		        from);
+		return EX_USAGE;
+	}
+	/* A file's last newline is not part of the note. */
+	while (len > 0 && strchr(" \t\r\n", text[len - 1]) != NULL)
+		text[--len] = '\0';
+	if (strspn(text, " \t\r\n") == len) {
+		fprintf(stderr, "complaintctl: the %s is empty\n", what);
+		return EX_USAGE;
+	}
+	return 0;
+}
+
+/* Up to CTL_TEXT_MAX + 1 bytes of path ("-": stdin) into buf: the
+ * count, or -1 after saying why. */
+static long
+ctl_text_file(const char *path, char *buf)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t n;
+	bool failed;
+
+	if (f == NULL) {
+		fprintf(stderr, "complaintctl: cannot open %s: %s\n", path,
+		        strerror(errno));
+		return -1;
+	}
+	n = fread(buf, 1, CTL_TEXT_MAX + 1, f);
+	failed = ferror(f) != 0;
+	if (f != stdin)
+		fclose(f);
+	if (failed) {
+		fprintf(stderr, "complaintctl: cannot read %s\n", path);
+		return -1;
+	}
+	return (long)n;
+}
+
+int
+ctl_read_text(const char *text, const char *path, const char *what,
+              char **note_r)
+{
+	char *buf = malloc(CTL_TEXT_MAX + 2);
+	long len;
+
+	if ((*note_r = buf) == NULL) {
+		fprintf(stderr, "complaintctl: out of memory\n");
+		return EX_OSERR;
+	}
+	if (text != NULL) {
+		len = (long)strlen(text);
+		memcpy(buf, text, len > CTL_TEXT_MAX ? 0 : (size_t)len);
+	} else if ((len = ctl_text_file(path, buf)) < 0) {
+		return EX_NOINPUT;
+	}
+	if (len > CTL_TEXT_MAX) {
+		fprintf(stderr,
+		        "complaintctl: the %s is longer than %d bytes\n", what,
+		        CTL_TEXT_MAX);
+		return EX_USAGE;
+	}
+	buf[len] = '\0';
+	return ctl_text_check(buf, (size_t)len, text ? "the text" : path, what);
 }

@@ -163,25 +163,6 @@ ctl_cmd_assign(const struct ctl_options *opts, int argc, char **argv)
 	return status;
 }
 
-/* Who takes: --as, else $COMPLAINTD_AGENT; it must be an agent. */
-static const struct conf_agent *
-ctl_take_who(const struct conf *conf, const char *as)
-{
-	const char *env = getenv("COMPLAINTD_AGENT");
-	const char *name = as ? as : env && env[0] ? env : NULL;
-	const struct conf_agent *a;
-
-	if (name == NULL) {
-		fprintf(stderr, "complaintctl: take needs to know who you are: "
-		                "--as AGENT or COMPLAINTD_AGENT=AGENT\n");
-		return NULL;
-	}
-	if ((a = conf_agent_find(conf, name)) == NULL)
-		fprintf(stderr, "complaintctl: no agent is named \"%s\"%s\n",
-		        name, as ? "" : " (from COMPLAINTD_AGENT)");
-	return a;
-}
-
 int
 ctl_cmd_take(const struct ctl_options *opts, int argc, char **argv)
 {
@@ -199,7 +180,7 @@ ctl_cmd_take(const struct ctl_options *opts, int argc, char **argv)
 	}
 	if ((status = ctl_open(opts, true, &ctl)) != 0)
 		return status;
-	if ((a.to = ctl_take_who(ctl.conf, as)) == NULL) {
+	if ((a.to = ctl_acting_agent(ctl.conf, as, "take")) == NULL) {
 		ctl_close(&ctl);
 		return EX_USAGE;
 	}
@@ -210,85 +191,6 @@ ctl_cmd_take(const struct ctl_options *opts, int argc, char **argv)
 }
 
 /* ---- note ------------------------------------------------------------- */
-
-/* The longest note: a page or two, not a mail archive. */
-#define CTL_NOTE_MAX 65536
-
-/* Checks the len bytes read into text and trims their trailing blanks
- * in place: 0, or EX_USAGE after saying why. */
-static int
-ctl_note_check(char *text, size_t len, const char *from)
-{
-	if (strlen(text) != len) {
-		fprintf(stderr, "complaintctl: %s is not text (a NUL byte)\n",
-		        from);
-		return EX_USAGE;
-	}
-	/* A file's last newline is not part of the note. */
-	while (len > 0 && strchr(" \t\r\n", text[len - 1]) != NULL)
-		text[--len] = '\0';
-	if (strspn(text, " \t\r\n") == len) {
-		fprintf(stderr, "complaintctl: the note is empty\n");
-		return EX_USAGE;
-	}
-	return 0;
-}
-
-/* Up to CTL_NOTE_MAX + 1 bytes of path ("-": stdin) into buf: the
- * count, or -1 after saying why. */
-static long
-ctl_note_file(const char *path, char *buf)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t n;
-	bool failed;
-
-	if (f == NULL) {
-		fprintf(stderr, "complaintctl: cannot open %s: %s\n", path,
-		        strerror(errno));
-		return -1;
-	}
-	n = fread(buf, 1, CTL_NOTE_MAX + 1, f);
-	failed = ferror(f) != 0;
-	if (f != stdin)
-		fclose(f);
-	if (failed) {
-		fprintf(stderr, "complaintctl: cannot read %s\n", path);
-		return -1;
-	}
-	return (long)n;
-}
-
-/*
- * The note from -m text, or else from path, into *note_r (caller frees,
- * also on failure).  0, or the exit status after saying why: 64 empty,
- * not text or too long, 66 cannot be read.
- */
-static int
-ctl_note_read(const char *text, const char *path, char **note_r)
-{
-	char *buf = malloc(CTL_NOTE_MAX + 2);
-	long len;
-
-	if ((*note_r = buf) == NULL) {
-		fprintf(stderr, "complaintctl: out of memory\n");
-		return EX_OSERR;
-	}
-	if (text != NULL) {
-		len = (long)strlen(text);
-		memcpy(buf, text, len > CTL_NOTE_MAX ? 0 : (size_t)len);
-	} else if ((len = ctl_note_file(path, buf)) < 0) {
-		return EX_NOINPUT;
-	}
-	if (len > CTL_NOTE_MAX) {
-		fprintf(stderr,
-		        "complaintctl: the note is longer than %d bytes\n",
-		        CTL_NOTE_MAX);
-		return EX_USAGE;
-	}
-	buf[len] = '\0';
-	return ctl_note_check(buf, (size_t)len, text ? "the text" : path);
-}
 
 struct ctl_note {
 	const char *text;
@@ -364,7 +266,7 @@ ctl_cmd_note(const struct ctl_options *opts, int argc, char **argv)
 		        "| -) [--as AGENT]\n");
 		return EX_USAGE;
 	}
-	if ((status = ctl_note_read(text, path, &note)) == 0 &&
+	if ((status = ctl_read_text(text, path, "note", &note)) == 0 &&
 	    (status = ctl_work_open(opts, as, &ctl)) == 0) {
 		n.text = note;
 		n.actor = ctl_actor(as);
