@@ -114,6 +114,11 @@ const struct conf_agent *ctl_acting_agent(const struct conf *conf,
 int ctl_read_text(const char *text, const char *path, const char *what,
                   char **out);
 
+/* ID [-m TEXT | -f FILE | -] [--as AGENT] into *id, *text, *path (NULL
+ * when not given) and *as; 0, or -1 on a usage error. */
+int ctl_text_args(int argc, char **argv, const char **as, const char **text,
+                  const char **path, long long *id);
+
 /* Where a ticket stands with its deadlines (ctl_sla.c). */
 enum ctl_sla_state {
 	CTL_SLA_FINE,

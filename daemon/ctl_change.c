@@ -6,6 +6,7 @@
 #include "ctl.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -151,4 +152,37 @@ ctl_read_text(const char *text, const char *path, const char *what,
 	}
 	buf[len] = '\0';
 	return ctl_text_check(buf, (size_t)len, text ? "the text" : path, what);
+}
+
+int
+ctl_text_args(int argc, char **argv, const char **as, const char **text,
+              const char **path, long long *id)
+{
+	static const struct option longopts[] = {
+	    {"message", required_argument, NULL, 'm'},
+	    {"file", required_argument, NULL, 'f'},
+	    {"as", required_argument, NULL, 'a'},
+	    {NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	*as = *text = *path = NULL;
+	while ((ch = getopt_long(argc, argv, "m:f:a:", longopts, NULL)) != -1) {
+		if (ch == 'm')
+			*text = optarg;
+		else if (ch == 'f')
+			*path = optarg;
+		else if (ch == 'a')
+			*as = optarg;
+		else
+			return -1;
+	}
+	/* A lone "-" after the id is -f -: the text on stdin. */
+	if (optind + 2 == argc && strcmp(argv[argc - 1], "-") == 0 &&
+	    *path == NULL)
+		*path = argv[--argc];
+	if (optind + 1 != argc || ctl_parse_id(argv[optind], id) != 0 ||
+	    (*text != NULL && *path != NULL))
+		return -1;
+	return 0;
 }

@@ -10,7 +10,6 @@
 #include "sla_ticket.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -192,34 +191,14 @@ ctl_reply_run(struct ctl *ctl, long long id, struct ctl_reply *r)
 int
 ctl_cmd_reply(const struct ctl_options *opts, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"message", required_argument, NULL, 'm'},
-	    {"file", required_argument, NULL, 'f'},
-	    {"as", required_argument, NULL, 'a'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *as = NULL, *text = NULL, *path = NULL;
+	const char *as, *text, *path;
 	struct ctl_reply r = {0};
 	struct ctl ctl;
 	char *reply = NULL;
 	long long id;
-	int ch, status;
+	int status;
 
-	while ((ch = getopt_long(argc, argv, "m:f:a:", longopts, NULL)) != -1) {
-		if (ch == 'm')
-			text = optarg;
-		else if (ch == 'f')
-			path = optarg;
-		else if (ch == 'a')
-			as = optarg;
-		else
-			return EX_USAGE;
-	}
-	if (optind + 2 == argc && strcmp(argv[argc - 1], "-") == 0 &&
-	    path == NULL)
-		path = argv[--argc];
-	if (optind + 1 != argc || ctl_parse_id(argv[optind], &id) != 0 ||
-	    (text != NULL && path != NULL)) {
+	if (ctl_text_args(argc, argv, &as, &text, &path, &id) != 0) {
 		fprintf(stderr, "usage: complaintctl reply ID [-m TEXT | -f "
 		                "FILE | -] [--as AGENT]\n");
 		return EX_USAGE;

@@ -232,35 +232,15 @@ ctl_note_run(struct ctl *ctl, long long id, struct ctl_note *n)
 int
 ctl_cmd_note(const struct ctl_options *opts, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"message", required_argument, NULL, 'm'},
-	    {"file", required_argument, NULL, 'f'},
-	    {"as", required_argument, NULL, 'a'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *as = NULL, *text = NULL, *path = NULL;
+	const char *as, *text, *path;
 	struct ctl_note n;
 	struct ctl ctl;
 	char *note = NULL;
 	long long id;
-	int ch, status;
+	int status;
 
-	while ((ch = getopt_long(argc, argv, "m:f:a:", longopts, NULL)) != -1) {
-		if (ch == 'm')
-			text = optarg;
-		else if (ch == 'f')
-			path = optarg;
-		else if (ch == 'a')
-			as = optarg;
-		else
-			return EX_USAGE;
-	}
-	/* A lone "-" after the id is -f -: the note on stdin. */
-	if (optind + 2 == argc && strcmp(argv[argc - 1], "-") == 0 &&
-	    path == NULL)
-		path = argv[--argc];
-	if (optind + 1 != argc || ctl_parse_id(argv[optind], &id) != 0 ||
-	    (text == NULL) == (path == NULL)) {
+	if (ctl_text_args(argc, argv, &as, &text, &path, &id) != 0 ||
+	    (text == NULL && path == NULL)) {
 		fprintf(stderr,
 		        "usage: complaintctl note ID (-m TEXT | -f FILE "
 		        "| -) [--as AGENT]\n");
