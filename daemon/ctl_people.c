@@ -136,9 +136,47 @@ ctl_cmd_agent(const struct ctl_options *opts, int argc, char **argv)
 	return status;
 }
 
+/* The customer's tickets, newest first: their history with the desk. */
+static void
+ctl_customer_history(const struct ctl *ctl, const struct store_ticket *v,
+                     size_t n)
+{
+	char when[32], id[24];
+
+	if (ctl->opts->json) {
+		fputs(",\"tickets\":[", stdout);
+		for (size_t i = 0; i < n; i++) {
+			fputs(i ? ",{" : "{", stdout);
+			ctl_json_int(stdout, true, "id", v[i].id);
+			ctl_json_field(stdout, false, "status", v[i].status);
+			ctl_json_field(stdout, false, "subject", v[i].subject);
+			ctl_json_field(stdout, false, "category",
+			               v[i].category);
+			ctl_json_field(stdout, false, "severity",
+			               v[i].severity);
+			ctl_json_int(stdout, false, "created", v[i].created);
+			fputs("}", stdout);
+		}
+		fputs("]", stdout);
+		return;
+	}
+	printf("\n");
+	for (size_t i = 0; i < n; i++) {
+		snprintf(id, sizeof(id), "#%lld", v[i].id);
+		ctl_cell(stdout, id, 7);
+		ctl_cell(stdout, ctl_time(v[i].created, when, sizeof(when)),
+		         17);
+		ctl_cell(stdout, v[i].status, 9);
+		ctl_cell(stdout, v[i].severity ? v[i].severity : "-", 9);
+		ctl_cell(stdout, v[i].category ? v[i].category : "-", 17);
+		ctl_cell(stdout, v[i].subject, 0);
+		putchar('\n');
+	}
+}
+
 static void
 ctl_customer_print(const struct ctl *ctl, const struct store_customer *c,
-                   long long recent)
+                   long long recent, const struct store_ticket *v, size_t n)
 {
 	char when[32];
 
@@ -151,6 +189,7 @@ ctl_customer_print(const struct ctl *ctl, const struct store_customer *c,
 		ctl_json_field(stdout, false, "tags", c->tags);
 		ctl_json_int(stdout, false, "recent_tickets", recent);
 		ctl_json_int(stdout, false, "since", c->created);
+		ctl_customer_history(ctl, v, n);
 		fputs("}\n", stdout);
 		return;
 	}
@@ -163,6 +202,7 @@ ctl_customer_print(const struct ctl *ctl, const struct store_customer *c,
 	printf("%-10s %lld in the last %ld days\n", "Tickets", recent,
 	       ctl->conf->repeat.window / 86400);
 	printf("%-10s %s\n", "Since", ctl_time(c->created, when, sizeof(when)));
+	ctl_customer_history(ctl, v, n);
 }
 
 /* A new tier may choose other policies for the customer's tickets. */
@@ -236,10 +276,21 @@ ctl_customer_run(struct ctl *ctl, const char *address,
 		    store_customer_find(ctl->store, address, &c) != 1)
 			return status != EX_OK ? status : EX_TEMPFAIL;
 	}
+	struct store_ticket_filter filter = {.customer = address};
+	struct store_ticket *v = NULL;
+	size_t n = 0;
 	if (store_customer_recent(ctl->store, c.id,
 	                          time(NULL) - ctl->conf->repeat.window,
-	                          &recent) == 0)
-		ctl_customer_print(ctl, &c, recent);
+	                          &recent) != 0 ||
+	    store_ticket_list(ctl->store, &filter, &v, &n) != 0) {
+		fprintf(stderr, "complaintctl: %s\n", store_error(ctl->store));
+		status = EX_TEMPFAIL;
+	} else {
+		ctl_customer_print(ctl, &c, recent, v, n);
+	}
+	for (size_t i = 0; i < n; i++)
+		store_ticket_clear(&v[i]);
+	free(v);
 	store_customer_clear(&c);
 	return status;
 }

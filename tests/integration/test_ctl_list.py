@@ -1,4 +1,4 @@
-"""complaintctl list: every filter (status, mailbox, team, assignee,
+"""complaintctl list (and customer's history): every filter (status, mailbox, team, assignee,
 severity, category, customer, tag, text, breached, at risk) narrows the
 list to exactly the tickets it names, the sorts order them as documented,
 the limit applies after them, and a bad option is a usage error (64)."""
@@ -92,6 +92,10 @@ def test_filters(complaintctl_bin, tmp_path):
     assert 2 in bob and all(t["assignee"] == "bob" for t in json.loads(
         ctl(c, conf, "list", "--assignee", "bob").stdout))
     assert ids(c, conf, "--status", "closed") == []
+    # The customer's history: their tickets, newest first.
+    ann = json.loads(ctl(c, conf, "customer", "ann@example.net").stdout)
+    assert [t["id"] for t in ann["tickets"]] == [4, 1]
+    assert ann["recent_tickets"] == 2
 
 
 def test_sorts_and_limit(complaintctl_bin, tmp_path):
