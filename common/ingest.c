@@ -425,6 +425,10 @@ ingest_tell(struct store *store, const struct ingest_config *cfg,
 	};
 	int rc;
 
+	if (res->agent != NULL)
+		return ingest_agent_mail(
+		    store, cfg, conf_agent_find(cfg->triage.conf, res->agent),
+		    res->ticket_id, p->msg, now);
 	if (cfg->out == NULL)
 		return 0;
 	/* The acknowledgement promises what the SLA policy keeps. */
@@ -451,10 +455,25 @@ ingest_place(struct store *store, const struct ingest_config *cfg,
 {
 	const struct mime_message *msg = p->msg;
 	const char *sender = ingest_sender(msg);
+	const struct conf_agent *agent =
+	    msg->auto_flags == 0 ? ingest_agent_of(cfg, sender) : NULL;
 	struct ingest_thread th;
 	long long customer;
 	bool fresh = false;
 
+	/* An agent writing into a ticket's thread is working on it. */
+	if (agent != NULL) {
+		if (ingest_thread_find(store, cfg, p, sender, -1, &th) != 0)
+			return -1;
+		if (th.ticket_id > 0) {
+			res->outcome = INGEST_APPENDED;
+			res->ticket_id = th.ticket_id;
+			res->thread_by = th.by;
+			res->agent = agent->name;
+			return ingest_append(store, cfg, msg, th.ticket_id,
+			                     th.by, now);
+		}
+	}
 	if (store_customer_upsert(store, sender, msg->from.name, now,
 	                          &customer) != 0 ||
 	    ingest_thread_find(store, cfg, p, sender, customer, &th) != 0)

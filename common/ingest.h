@@ -82,6 +82,8 @@ struct ingest_result {
 	long long message_row;
 	long long linked_ticket_id;  /* a new ticket's older relative, or -1 */
 	bool reopened;               /* a pending/resolved/closed ticket */
+	const char *agent;           /* an agent wrote it (their name, the
+	                                configuration's), or NULL */
 	const char *thread_by;       /* static: which evidence threaded it */
 	long long quarantine_id;     /* -1 when it parsed cleanly */
 	struct mime_message *msg;    /* the parse; freed by
@@ -92,6 +94,22 @@ struct ingest_result {
 };
 
 void ingest_result_clear(struct ingest_result *res);
+
+/*
+ * agent's reply with text to the customer of ticket, threaded to the
+ * customer's latest mail; the first reply opens a new ticket and is its
+ * first response.  0 queued (*outbox_id), 1 no such ticket or not
+ * written (why), 2 the ticket is closed (why), -1 store failure.  Inside
+ * the caller's transaction.
+ */
+int ingest_agent_reply(struct store *store, const struct ingest_config *cfg,
+                       const struct conf_agent *agent, long long ticket,
+                       const char *text, long long now, long long *outbox_id,
+                       char *why, size_t why_size);
+/* The customer's latest mail in ticket, parsed (free with
+ * mime_message_free); NULL when there is none or it cannot be read. */
+struct mime_message *ingest_customer_mail(struct store *store,
+                                          long long ticket);
 
 /*
  * Ingests len bytes of raw mail received at now.  Runs inside a savepoint

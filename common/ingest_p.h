@@ -57,6 +57,18 @@ int ingest_tell(struct store *store, const struct ingest_config *cfg,
                 const struct ingest_source *src, const struct ingest_parsed *p,
                 long long now, struct ingest_result *res);
 
+/* The configured agent whose address sender is; NULL for anyone else. */
+const struct conf_agent *ingest_agent_of(const struct ingest_config *cfg,
+                                         const char *sender);
+/*
+ * An agent's mail in ticket's thread (ingest_agent.c): its "#" commands
+ * applied, then its text (quotes stripped) kept as a note ("#note") or
+ * relayed to the customer.  0 or -1.
+ */
+int ingest_agent_mail(struct store *store, const struct ingest_config *cfg,
+                      const struct conf_agent *agent, long long ticket,
+                      const struct mime_message *msg, long long now);
+
 /*
  * Deduplicates, places, stores and tells: everything but the quarantine.
  * res->outcome says whether the mail was new.  0 or -1.

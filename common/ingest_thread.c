@@ -142,7 +142,11 @@ ingest_thread_tag(struct store *store, const struct ingest_config *cfg,
 		return 0;
 	if ((rc = ingest_ticket_exists(store, ticket)) != 1)
 		return rc;
-	rc = sender[0] ? store_participant_is(store, ticket, sender) : 0;
+	/* The desk's own agents take part in every ticket. */
+	rc = !sender[0] ? 0
+	     : ingest_agent_of(cfg, sender) != NULL
+	         ? 1
+	         : store_participant_is(store, ticket, sender);
 	if (rc == 1) {
 		t->ticket_id = ticket;
 		t->by = "subject-tag";

@@ -7,8 +7,6 @@
  */
 #include "ctl.h"
 
-#include "sla_ticket.h"
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,89 +23,29 @@ struct ctl_reply {
 	char why[256]; /* why it could not be written */
 };
 
-/* The customer's latest mail in the ticket, parsed; NULL when none (or
- * it cannot be read: the reply is then not threaded to it). */
-static struct mime_message *
-ctl_reply_answers(struct store *store, long long id)
-{
-	struct store_message *msgs = NULL;
-	struct mime_message *msg = NULL;
-	struct mime_limits limits;
-	size_t n = 0, len;
-	char *raw = NULL;
-
-	if (store_ticket_messages(store, id, &msgs, &n) != 0)
-		return NULL;
-	for (size_t i = n; i-- > 0 && msg == NULL;) {
-		if (strcmp(msgs[i].direction, "in") != 0)
-			continue;
-		if (store_message_raw(store, msgs[i].id, &raw, &len) == 1) {
-			mime_limits_default(&limits);
-			msg = mime_parse(raw, len, &limits);
-		}
-		free(raw);
-		break;
-	}
-	store_messages_free(msgs, n);
-	return msg;
-}
-
 /* Inside the transaction: the mail, its audit event, the SLA clock and a
- * new ticket opened. */
+ * new ticket opened (ingest_agent_reply, as for a reply by mail). */
 static int
 ctl_reply_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
 {
 	struct ctl_reply *r = arg;
-	long long now = time(NULL);
-	struct mime_message *msg;
-	int rc;
+	int rc = ingest_agent_reply(ctl->store, r->cfg, r->agent, t->id,
+	                            r->text, time(NULL), &r->outbox_id, r->why,
+	                            sizeof(r->why));
 
-	if (strcmp(t->status, "closed") == 0) {
+	if (rc == 2)
 		fprintf(stderr,
 		        "complaintctl: ticket #%lld is closed; reopen it "
 		        "first (complaintctl reopen %lld)\n",
 		        t->id, t->id);
-		return CTL_EX_CONFLICT;
-	}
-	msg = ctl_reply_answers(ctl->store, t->id);
-	struct outbound_cause c = {
-	    .ticket_id = t->id,
-	    .msg = msg,
-	    .customer_name = t->customer_name,
-	    .sender = t->customer_address ? t->customer_address : "",
-	    .ticket_subject = t->subject,
-	    .language = t->language,
-	    .mailbox = t->mailbox,
-	    .mailbox_first_seen = -1,
-	    .uid = -1,
-	    .received = t->created,
-	    .category = t->category,
-	    .severity = t->severity,
-	    .team = t->team,
-	    .assignee = t->assignee,
-	    .priority = t->priority,
-	};
-	rc =
-	    outbound_agent_reply(ctl->store, r->cfg->out, &c, r->agent, r->text,
-	                         now, &r->outbox_id, r->why, sizeof(r->why));
-	mime_message_free(msg);
-	if (rc != 0) {
-		if (rc > 0)
-			fprintf(
-			    stderr,
-			    "complaintctl: the reply cannot be written: %s\n",
-			    r->why);
-		return rc > 0 ? EX_DATAERR : EX_TEMPFAIL;
-	}
-	if (store_event_add(ctl->store, t->id, now, "reply", r->agent->name,
-	                    r->text, NULL) < 0 ||
-	    (strcmp(t->status, "new") == 0 &&
-	     (store_ticket_set_status(ctl->store, t->id, "open", now) != 0 ||
-	      store_event_add(ctl->store, t->id, now, "ticket.status",
-	                      r->agent->name, "new -> open", NULL) < 0)) ||
-	    sla_ticket_agent_reply(ctl->store, r->cfg->sla, t->id, now) != 0)
-		return EX_TEMPFAIL;
-	return EX_OK;
+	else if (rc == 1)
+		fprintf(stderr,
+		        "complaintctl: the reply cannot be written: %s\n",
+		        r->why);
+	return rc == 0   ? EX_OK
+	       : rc == 2 ? CTL_EX_CONFLICT
+	       : rc == 1 ? EX_DATAERR
+	                 : EX_TEMPFAIL;
 }
 
 /* The text written in $VISUAL or $EDITOR into *out (caller frees). */

@@ -117,7 +117,7 @@ fetch_note(struct fetch_pipe *p, uint32_t uid, const struct ingest_result *r)
 	fetch_note_triage(r, triage, sizeof(triage));
 	if (asprintf(&line,
 	             "ingest: %s event=%s ticket=%lld mailbox=%s uid=%u "
-	             "from=%s subject=%s%s%s%s%s%s%s",
+	             "from=%s subject=%s%s%s%s%s%s%s%s%s",
 	             r->outcome == INGEST_CREATED    ? "new ticket"
 	             : r->outcome == INGEST_APPENDED ? "reply on ticket"
 	                                             : "already stored",
@@ -127,11 +127,13 @@ fetch_note(struct fetch_pipe *p, uint32_t uid, const struct ingest_result *r)
 	             r->thread_by ? " by=" : "",
 	             r->thread_by ? r->thread_by : "",
 	             r->reopened ? " reopened=yes" : "",
+	             r->agent ? " agent=" : "", r->agent ? r->agent : "",
 	             r->quarantine_id > 0 ? " quarantined=yes" : "", triage,
 	             ack) < 0)
 		return -1;
+	/* An agent's mail may have queued their reply to the customer. */
 	p->queued = p->queued || r->out.ack_queued || r->out.notices > 0 ||
-	            r->out.alerts > 0;
+	            r->out.alerts > 0 || r->agent != NULL;
 	p->notes.v[p->notes.n].line = line;
 	p->notes.v[p->notes.n].warning = fetch_note_warning(p, r);
 	p->notes.v[p->notes.n].outcome = r->outcome;

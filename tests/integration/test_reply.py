@@ -112,3 +112,74 @@ def test_reply_errors_change_nothing(lab, complaintd_bin, complaintctl_bin,
         assert not [o for o in outbox if o["kind"] == "reply"]
     finally:
         d.close()
+
+
+def agent_mail(n, sender, notice, body, subject=None):
+    return lablib.sample_message(
+        n, sender=sender, message_id="<agent%d@example.com>" % n,
+        subject=subject or "Re: " + str(notice["Subject"]), body=body,
+        extra_headers=[("In-Reply-To", notice["Message-ID"]),
+                       ("References", notice["Message-ID"])])
+
+
+def test_agents_answer_by_mail(lab, complaintd_bin, complaintctl_bin,
+                               tmp_path):
+    """An agent's answer to our notice reaches the customer without the
+    quoted notice; #note keeps the text inside; #status is applied; a
+    stranger using the agent's name is customer mail."""
+    d = start(complaintd_bin, tmp_path, lab, extra=SLA)
+    lab.inject("support", [lablib.sample_message(
+        5, sender="Ann Lee <ann@example.net>", subject="Kettle broken",
+        message_id="<m5@example.net>")])
+    try:
+        wait_count(lambda: to_customer(lab, "ann@example.net"), 1)
+        notice = parsed(wait_count(
+            lambda: to_customer(lab, "alice@example.com"), 1)[0])
+        lab.inject("support", [agent_mail(
+            6, "Alice <alice@example.com>", notice,
+            "Dear Ann, a new kettle is on its way.\n\n"
+            "> ticket [TEST #1] Kettle broken was assigned to you\n")])
+        d.wait_log(r"event=message.appended ticket=1 .*agent=alice")
+        got = wait_count(lambda: to_customer(lab, "ann@example.net"), 2)
+        relayed = parsed(got[1])
+        body = relayed.get_body(("plain",)).get_content()
+        assert "a new kettle is on its way" in body
+        assert "was assigned to you" not in body
+        assert relayed["In-Reply-To"] == "<m5@example.net>"
+        shown = json.loads(ctl(complaintctl_bin, d.conf, "show",
+                               "1").stdout)
+        assert shown["status"] == "open"
+        assert shown["sla"]["first_response"] > 0
+        assert [e["actor"] for e in shown["events"]
+                if e["kind"] == "reply"] == ["alice"]
+
+        # An internal note and a command: nothing more for Ann.
+        lab.inject("support", [agent_mail(
+            7, "alice@example.com", notice,
+            "#note\nCalled her; the courier comes on Monday.\n")])
+        lab.inject("support", [agent_mail(
+            8, "alice@example.com", notice,
+            "#status resolved\n#assign nosuch\n")])
+        d.wait_log(r"agent=alice", count=3)
+        shown = json.loads(ctl(complaintctl_bin, d.conf, "show",
+                               "1").stdout)
+        notes = [e for e in shown["events"] if e["kind"] == "note"]
+        assert [n["actor"] for n in notes] == ["alice"]
+        assert "courier comes on Monday" in notes[0]["detail"]
+        assert shown["status"] == "resolved"
+        refused = [e for e in shown["events"]
+                   if e["kind"] == "agent.command.refused"]
+        assert len(refused) == 1 and "#assign nosuch" in refused[0]["detail"]
+        assert len(to_customer(lab, "ann@example.net")) == 2
+
+        # Someone else quoting the tag with the agent's name: a stranger.
+        lab.inject("support", [lablib.sample_message(
+            9, sender="Alice <alice@evil.example>",
+            subject="[TEST #1] refund me", message_id="<m9@evil.example>",
+            body="#status closed\n")])
+        d.wait_log(r"event=ticket.created ticket=2 .*from=alice@evil")
+        shown = json.loads(ctl(complaintctl_bin, d.conf, "show",
+                               "1").stdout)
+        assert shown["status"] == "resolved"
+    finally:
+        d.close()
