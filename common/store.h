@@ -501,6 +501,14 @@ int store_ticket_messages(struct store *store, long long ticket_id,
                           struct store_message **v_r, size_t *n_r);
 void store_messages_free(struct store_message *v, size_t n);
 
+/*
+ * Attachment id: its ticket, file name (NULL: none given) and bytes
+ * (*data_r NULL when they were not kept: over the size limit); 1, 0 no
+ * such attachment, -1.  Caller frees *filename_r and *data_r.
+ */
+int store_attachment_get(struct store *store, long long id, long long *ticket_r,
+                         char **filename_r, void **data_r, size_t *len_r);
+
 /* A message's raw bytes: 1 with a new buffer (caller frees), 0 unknown. */
 int store_message_raw(struct store *store, long long row, char **raw_r,
                       size_t *len_r);

@@ -170,6 +170,43 @@ store_message_raw(struct store *store, long long row, char **raw_r,
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+int
+store_attachment_get(struct store *store, long long id, long long *ticket_r,
+                     char **filename_r, void **data_r, size_t *len_r)
+{
+	static const char sql[] =
+	    "SELECT m.ticket_id, a.filename, a.data FROM attachments a JOIN "
+	    "messages m ON m.id = a.message_id WHERE a.id = ?";
+	sqlite3_stmt *st = store_prepare(store, sql);
+	int rc, len;
+
+	*filename_r = NULL;
+	*data_r = NULL;
+	*len_r = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = store_step_row(store, st, "reading an attachment")) != 1)
+		return rc;
+	*ticket_r = sqlite3_column_int64(st, 0);
+	*filename_r = store_column_dup(st, 1);
+	if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+		len = sqlite3_column_bytes(st, 2);
+		if ((*data_r = malloc((size_t)len + 1)) == NULL) {
+			store_reset(st);
+			free(*filename_r);
+			*filename_r = NULL;
+			return store_fail(store, "reading an attachment");
+		}
+		if (len > 0)
+			memcpy(*data_r, sqlite3_column_blob(st, 2),
+			       (size_t)len);
+		*len_r = (size_t)len;
+	}
+	store_reset(st);
+	return 1;
+}
+
 static void
 store_message_clear(struct store_message *m)
 {

@@ -155,5 +155,6 @@ int ctl_cmd_note(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_reopen(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_tag(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_reply(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_attachment(const struct ctl_options *opts, int argc, char **argv);
 
 #endif

@@ -402,10 +402,12 @@ ctl_show_message(const struct store_message *m, size_t index)
 		printf("Warnings   %s\n", m->parse_warnings);
 	for (size_t i = 0; i < m->n_attachments; i++) {
 		const struct store_attachment *a = &m->attachments[i];
-		printf("Attached   %s (%s, %lld bytes%s)\n",
-		       a->filename ? a->filename : "(unnamed)", a->content_type,
-		       a->size,
-		       a->has_data ? "" : ", not kept: over the size limit");
+		printf(
+		    "Attached   %s (%s, %lld bytes%s; attachment get %lld)\n",
+		    a->filename ? a->filename : "(unnamed)", a->content_type,
+		    a->size,
+		    a->has_data ? "" : ", not kept: over the size limit",
+		    a->id);
 	}
 	printf("\n%s\n",
 	       m->body_text && m->body_text[0] ? m->body_text : "(no text)");
