@@ -171,6 +171,22 @@ ingest_thread_subject(struct store *store, const struct ingest_parsed *p,
 	return rc;
 }
 
+/* A ticket merged into another stands for that one (a few hops at most:
+ * merges of merged tickets). */
+static int
+ingest_thread_follow(struct store *store, long long *ticket)
+{
+	long long into;
+	int rc = 0;
+
+	for (int hop = 0; hop < 8 && *ticket > 0; hop++) {
+		if ((rc = store_ticket_merged_into(store, *ticket, &into)) != 1)
+			break;
+		*ticket = into;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 int
 ingest_thread_find(struct store *store, const struct ingest_config *cfg,
                    const struct ingest_parsed *p, const char *sender,
@@ -185,11 +201,16 @@ ingest_thread_find(struct store *store, const struct ingest_config *cfg,
 	if ((rc = ingest_thread_headers(store, cfg, msg, t)) != 0 ||
 	    (rc = ingest_thread_plus(store, cfg, msg, t)) != 0 ||
 	    (rc = ingest_thread_tag(store, cfg, msg, sender, t)) != 0)
-		return rc < 0 ? -1 : 0;
+		return rc < 0 ||
+		               ingest_thread_follow(store, &t->ticket_id) !=
+		                   0 ||
+		               ingest_thread_follow(store, &t->linked_id) != 0
+		           ? -1
+		           : 0;
 	if (t->linked_id > 0)
-		return 0;
+		return ingest_thread_follow(store, &t->linked_id);
 	rc = ingest_thread_subject(store, p, customer_id, t);
 	if (rc != 1)
 		t->ticket_id = -1;
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? -1 : ingest_thread_follow(store, &t->ticket_id);
 }

@@ -655,5 +655,12 @@ int store_ticket_set_assignee(struct store *store, long long id,
                               const char *assignee, long long now);
 int store_ticket_set_tags(struct store *store, long long id, const char *tags,
                           long long now);
+/* Ticket from merged into into: its messages and participants (and its
+ * customer) move, from is closed and points at into.  0 or -1. */
+int store_ticket_merge(struct store *store, long long from, long long into,
+                       long long now);
+/* The ticket id was merged into: 1 with *into, 0 when it was not, -1. */
+int store_ticket_merged_into(struct store *store, long long id,
+                             long long *into);
 
 #endif

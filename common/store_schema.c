@@ -322,9 +322,15 @@ static const char store_migration_7[] =
     /* A policy change walks the tickets that are not closed by id. */
     "CREATE INDEX tickets_unclosed ON tickets(id) WHERE status <> 'closed';";
 
+static const char store_migration_8[] =
+    /* A ticket merged into another: its mail moved there, and mail that
+     * still threads to it goes there too. */
+    "ALTER TABLE tickets ADD COLUMN merged_into INTEGER REFERENCES "
+    "tickets(id);";
+
 const char *const store_migrations[] = {
     store_migration_1, store_migration_2, store_migration_3, store_migration_4,
-    store_migration_5, store_migration_6, store_migration_7,
+    store_migration_5, store_migration_6, store_migration_7, store_migration_8,
 };
 
 const size_t store_n_migrations =

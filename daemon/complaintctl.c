@@ -39,6 +39,8 @@ static const struct ctl_command ctl_commands[] = {
      ctl_cmd_reopen},
     {"tag", "show or change tags: ID [+TAG|-TAG ...] [--as AGENT]",
      ctl_cmd_tag},
+    {"merge", "a duplicate into another ticket: DUPLICATE INTO [--as AGENT]",
+     ctl_cmd_merge},
     {"attachment", "an attachment's bytes: get ID [-o FILE | -o -]",
      ctl_cmd_attachment},
     {"sla", "tickets at risk or breached, with business time left",

@@ -156,5 +156,6 @@ int ctl_cmd_reopen(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_tag(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_reply(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_attachment(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_merge(const struct ctl_options *opts, int argc, char **argv);
 
 #endif

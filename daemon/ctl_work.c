@@ -1,6 +1,6 @@
 /*
  * ctl_work: an agent's everyday moves on a ticket — "assign", "take",
- * "note", "reopen" and "tag".  Each change is one transaction with its
+ * "note", "reopen" and "merge".  Each change is one transaction with its
  * audit event and who made it; the ticket is read and checked inside
  * that transaction, so two agents taking the same ticket cannot both win.
  */
@@ -347,6 +347,110 @@ ctl_cmd_reopen(const struct ctl_options *opts, int argc, char **argv)
 	r.actor = ctl_actor(as);
 	status = ctl_reopen_run(&ctl, id, &r);
 	sla_desk_free(desk);
+	ctl_close(&ctl);
+	return status;
+}
+
+/* ---- merge -------------------------------------------------------------- */
+
+struct ctl_merge {
+	long long into;
+	const char *actor;
+	struct sla_desk *desk;
+};
+
+/* Inside the transaction: t (the duplicate) into m->into. */
+static int
+ctl_merge_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
+{
+	struct ctl_merge *m = arg;
+	long long now = time(NULL), into;
+	struct store_ticket target;
+	char detail[64];
+	int rc;
+
+	if (t->id == m->into) {
+		fprintf(stderr, "complaintctl: a ticket cannot be merged into "
+		                "itself\n");
+		return CTL_EX_CONFLICT;
+	}
+	if ((rc = store_ticket_get(ctl->store, m->into, &target)) != 1) {
+		if (rc == 0)
+			fprintf(stderr, "complaintctl: no ticket #%lld\n",
+			        m->into);
+		return rc == 0 ? CTL_EX_NOTFOUND : EX_TEMPFAIL;
+	}
+	store_ticket_clear(&target);
+	/* Neither may be merged already: mail follows one link at a time. */
+	for (int k = 0; k < 2; k++) {
+		long long id = k == 0 ? t->id : m->into;
+		if ((rc = store_ticket_merged_into(ctl->store, id, &into)) == 0)
+			continue;
+		if (rc == 1)
+			fprintf(stderr,
+			        "complaintctl: ticket #%lld was merged into "
+			        "#%lld already\n",
+			        id, into);
+		return rc == 1 ? CTL_EX_CONFLICT : EX_TEMPFAIL;
+	}
+	snprintf(detail, sizeof(detail), "into #%lld", m->into);
+	if (store_ticket_merge(ctl->store, t->id, m->into, now) != 0 ||
+	    store_event_add(ctl->store, t->id, now, "ticket.merged", m->actor,
+	                    detail, NULL) < 0)
+		return EX_TEMPFAIL;
+	snprintf(detail, sizeof(detail), "from #%lld", t->id);
+	if (store_event_add(ctl->store, m->into, now, "ticket.merged", m->actor,
+	                    detail, NULL) < 0 ||
+	    sla_ticket_status(ctl->store, m->desk, t->id, now) != 0 ||
+	    sla_ticket_refresh(ctl->store, m->desk, m->into) != 0)
+		return EX_TEMPFAIL;
+	return EX_OK;
+}
+
+int
+ctl_cmd_merge(const struct ctl_options *opts, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"as", required_argument, NULL, 'a'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct ctl_merge m = {0};
+	const char *as = NULL;
+	struct ctl ctl;
+	long long from;
+	char err[300];
+	int ch, status;
+
+	while ((ch = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
+		if (ch != 'a')
+			return EX_USAGE;
+		as = optarg;
+	}
+	if (optind + 2 != argc || ctl_parse_id(argv[optind], &from) != 0 ||
+	    ctl_parse_id(argv[optind + 1], &m.into) != 0) {
+		fprintf(stderr, "usage: complaintctl merge DUPLICATE INTO "
+		                "[--as AGENT]\n");
+		return EX_USAGE;
+	}
+	if ((status = ctl_work_open(opts, as, &ctl)) != 0)
+		return status;
+	if ((m.desk = sla_desk_new(ctl.conf, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "complaintctl: %s\n", err);
+		ctl_close(&ctl);
+		return EX_CONFIG;
+	}
+	m.actor = ctl_actor(as);
+	status = ctl_work_tx(&ctl, from, ctl_merge_do, &m);
+	if (status == EX_OK) {
+		ctl_wake_daemon(&ctl);
+		if (opts->json)
+			printf("{\"ticket\":%lld,\"merged_into\":%lld}\n", from,
+			       m.into);
+		else
+			printf("ticket #%lld merged into #%lld\n", from,
+			       m.into);
+	}
+	sla_desk_free(m.desk);
 	ctl_close(&ctl);
 	return status;
 }
