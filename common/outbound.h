@@ -119,6 +119,12 @@ int outbound_agent_reply(struct store *store,
                          long long now, long long *outbox_id, char *why,
                          size_t why_size);
 
+/* A ticket handed to agent by hand: the new-ticket notice, to them
+ * (c->assignee names them).  0 (also when it cannot be written), -1. */
+int outbound_assigned(struct store *store, const struct outbound_config *ocfg,
+                      const struct outbound_cause *c,
+                      const struct conf_agent *agent, long long now);
+
 /* One SLA event about a ticket, as a notice tells it. */
 struct outbound_sla_item {
 	long long ticket_id;

@@ -20,11 +20,46 @@
 struct ctl_assign {
 	const struct conf_agent *to;
 	const char *actor;
-	bool force;    /* even when to is away */
-	char was[64];  /* the previous assignee, "" for nobody */
-	char team[64]; /* the ticket's team, "" for none */
-	bool outsider; /* to is not in the ticket's team */
+	bool force;                /* even when to is away */
+	char was[64];              /* the previous assignee, "" for nobody */
+	char team[64];             /* the ticket's team, "" for none */
+	bool outsider;             /* to is not in the ticket's team */
+	struct ingest_config *cfg; /* templates, for the notice */
 };
+
+/* The new assignee hears of the ticket, with the customer's latest mail
+ * (threaded to it). */
+static int
+ctl_assign_notice(struct ctl *ctl, const struct store_ticket *t,
+                  const struct ctl_assign *a, long long now)
+{
+	struct mime_message *msg = ingest_customer_mail(ctl->store, t->id);
+	struct outbound_cause c = {
+	    .ticket_id = t->id,
+	    .msg = msg,
+	    .text = msg ? NULL : "",
+	    .customer_name = t->customer_name,
+	    .sender = t->customer_address ? t->customer_address : "",
+	    .ticket_subject = t->subject,
+	    .language = t->language,
+	    .order_number = t->order_number,
+	    .expectation = t->expected_resolution,
+	    .mailbox = t->mailbox,
+	    .mailbox_first_seen = -1,
+	    .uid = -1,
+	    .received = t->created,
+	    .category = t->category,
+	    .severity = t->severity,
+	    .team = t->team,
+	    .assignee = a->to->name,
+	    .reasons = t->reasons,
+	    .priority = t->priority,
+	};
+	int rc = outbound_assigned(ctl->store, a->cfg->out, &c, a->to, now);
+
+	mime_message_free(msg);
+	return rc;
+}
 
 static bool
 ctl_in_team(const struct conf *conf, const char *team, const char *agent)
@@ -74,7 +109,8 @@ ctl_assign_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
 	         a->was[0] ? a->was : "nobody");
 	if (store_ticket_set_assignee(ctl->store, t->id, name, now) != 1 ||
 	    store_event_add(ctl->store, t->id, now, "ticket.assigned", a->actor,
-	                    detail, NULL) < 0)
+	                    detail, NULL) < 0 ||
+	    ctl_assign_notice(ctl, t, a, now) != 0)
 		return EX_TEMPFAIL;
 	return EX_OK;
 }
@@ -105,10 +141,19 @@ ctl_assign_report(const struct ctl *ctl, long long id,
 static int
 ctl_assign_run(struct ctl *ctl, long long id, struct ctl_assign *a)
 {
-	int status = ctl_work_tx(ctl, id, ctl_assign_do, a);
+	struct ingest_config cfg;
+	struct ingest_rules *rules;
+	struct outbound_config *out;
+	struct classify_model model = {0};
+	int status;
 
+	if ((status = ctl_prepare_ingest(ctl, &cfg, &rules, &out, &model)))
+		return status;
+	a->cfg = &cfg;
+	status = ctl_work_tx(ctl, id, ctl_assign_do, a);
 	if (status == EX_OK)
 		ctl_assign_report(ctl, id, a);
+	ctl_release_ingest(rules, out, &model);
 	return status;
 }
 

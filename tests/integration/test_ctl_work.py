@@ -66,7 +66,9 @@ class Desk:
         return [{k: self.show(i)[k] for k in keys} for i in (1, 2)]
 
     def last_event(self, ticket=1):
-        return self.show(ticket)["events"][-1]
+        """The newest event a person made (not the mail it queued)."""
+        return [e for e in self.show(ticket)["events"]
+                if e["kind"] != "notice.queued"][-1]
 
     def refused(self, status, message, *args, **kwargs):
         """args fail with status and message on stderr; nothing changed."""
@@ -92,6 +94,10 @@ def test_assign(desk):
     ev = desk.last_event()
     assert (ev["kind"], ev["actor"], ev["detail"]) == (
         "ticket.assigned", "carol", "to bob (was nobody)")
+    # bob hears of it, with the new-ticket notice.
+    notices = [o for o in desk.json("outbox", "--all")
+               if o["kind"] == "notify_new" and o["to"] == "bob@desk.example"]
+    assert len(notices) == 1 and "[" in notices[0]["subject"]
     r = desk.run("assign", "#1", "alice", "--as", "carol")
     assert r.returncode == 0, r.stderr
     assert r.stdout == b"ticket #1: assigned to alice (was bob)\n"
