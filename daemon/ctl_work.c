@@ -110,7 +110,9 @@ ctl_assign_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
 	if (store_ticket_set_assignee(ctl->store, t->id, name, now) != 1 ||
 	    store_event_add(ctl->store, t->id, now, "ticket.assigned", a->actor,
 	                    detail, NULL) < 0 ||
-	    ctl_assign_notice(ctl, t, a, now) != 0)
+	    /* Who takes a ticket knows it already. */
+	    (strcmp(a->actor, name) != 0 &&
+	     ctl_assign_notice(ctl, t, a, now) != 0))
 		return EX_TEMPFAIL;
 	return EX_OK;
 }

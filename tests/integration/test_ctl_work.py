@@ -117,7 +117,16 @@ def test_assign_away_agent(desk):
     assert desk.show()["assignee"] == "bob"
 
 
+def notices_to(desk, address):
+    return len([o for o in desk.json("outbox", "--all")
+                if o["kind"] == "notify_new" and o["to"] == address])
+
+
 def test_take(desk):
+    # Who takes a ticket gets no notice of it.
+    before = notices_to(desk, "alice@desk.example")
+    desk.json("take", "2", "--as", "alice")
+    assert notices_to(desk, "alice@desk.example") == before
     desk.refused(EX_USAGE, "--as AGENT or COMPLAINTD_AGENT", "take", "1")
     desk.refused(EX_USAGE, 'no agent is named "ghost" (from COMPLAINTD_AGENT)',
                  "take", "1", agent="ghost")
