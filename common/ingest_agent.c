@@ -11,6 +11,7 @@
 #include "ingest.h"
 #include "ingest_p.h"
 
+#include "status.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -159,54 +160,74 @@ ingest_agent_word(const char *line, size_t skip, char *buf, size_t size)
 	return true;
 }
 
-/* One "#..." line applied to the ticket; a refused one is an event that
- * says why.  0 or -1 (store). */
+/* "#status X": the move an agent could make with complaintctl.  1 done,
+ * 0 refused, -1 store. */
+static int
+ingest_agent_status(struct store *store, const struct ingest_config *cfg,
+                    const struct conf_agent *agent, long long ticket, char *to,
+                    long long now)
+{
+	struct store_ticket t;
+	char detail[160];
+	bool allowed;
+	int rc;
+
+	for (char *p = to; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if ((rc = store_ticket_get(store, ticket, &t)) != 1)
+		return rc;
+	allowed = status_move_allowed(t.status, to);
+	snprintf(detail, sizeof(detail), "%s -> %s (by mail)", t.status, to);
+	store_ticket_clear(&t);
+	if (!allowed)
+		return 0;
+	if (store_ticket_set_status(store, ticket, to, now) != 0 ||
+	    store_event_add(store, ticket, now, "ticket.status", agent->name,
+	                    detail, NULL) < 0 ||
+	    (cfg->sla != NULL &&
+	     sla_ticket_status(store, cfg->sla, ticket, now) != 0))
+		return -1;
+	return 1;
+}
+
+/* "#assign NAME": to a configured agent.  1 done, 0 refused, -1. */
+static int
+ingest_agent_assign(struct store *store, const struct ingest_config *cfg,
+                    const struct conf_agent *agent, long long ticket,
+                    const char *to, long long now)
+{
+	char detail[96];
+
+	if (conf_agent_find(cfg->triage.conf, to) == NULL)
+		return 0;
+	snprintf(detail, sizeof(detail), "to %s (by mail)", to);
+	if (store_ticket_set_assignee(store, ticket, to, now) < 0 ||
+	    store_event_add(store, ticket, now, "ticket.assigned", agent->name,
+	                    detail, NULL) < 0)
+		return -1;
+	return 1;
+}
+
+/* One "#..." line applied to the ticket; one the desk does not know or
+ * cannot do is an event that says so.  0 or -1 (store). */
 static int
 ingest_agent_command(struct store *store, const struct ingest_config *cfg,
                      const struct conf_agent *agent, long long ticket,
                      const char *line, long long now)
 {
-	static const char *const statuses[] = {"open", "pending", "resolved",
-	                                       "closed", NULL};
 	char word[64], detail[160];
-	bool known = false;
+	int rc = 0;
 
 	if (strncasecmp(line, "#status", 7) == 0 &&
-	    ingest_agent_word(line, 7, word, sizeof(word))) {
-		for (int i = 0; statuses[i] != NULL; i++)
-			known |= strcasecmp(statuses[i], word) == 0;
-		if (known) {
-			for (char *p = word; *p; p++)
-				*p = (char)tolower((unsigned char)*p);
-			snprintf(detail, sizeof(detail), "-> %s (by mail)",
-			         word);
-			return store_ticket_set_status(store, ticket, word,
-			                               now) != 0 ||
-			               store_event_add(
-			                   store, ticket, now, "ticket.status",
-			                   agent->name, detail, NULL) < 0 ||
-			               (cfg->sla != NULL &&
-			                sla_ticket_status(store, cfg->sla,
-			                                  ticket, now) != 0)
-			           ? -1
-			           : 0;
-		}
-	} else if (strncasecmp(line, "#assign", 7) == 0 &&
-	           ingest_agent_word(line, 7, word, sizeof(word))) {
-		if (conf_agent_find(cfg->triage.conf, word) != NULL) {
-			snprintf(detail, sizeof(detail), "to %s (by mail)",
-			         word);
-			return store_ticket_set_assignee(store, ticket, word,
-			                                 now) < 0 ||
-			               store_event_add(store, ticket, now,
-			                               "ticket.assigned",
-			                               agent->name, detail,
-			                               NULL) < 0
-			           ? -1
-			           : 0;
-		}
-	}
-	snprintf(detail, sizeof(detail), "%.*s: not a command this desk knows",
+	    ingest_agent_word(line, 7, word, sizeof(word)))
+		rc = ingest_agent_status(store, cfg, agent, ticket, word, now);
+	else if (strncasecmp(line, "#assign", 7) == 0 &&
+	         ingest_agent_word(line, 7, word, sizeof(word)))
+		rc = ingest_agent_assign(store, cfg, agent, ticket, word, now);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	snprintf(detail, sizeof(detail),
+	         "%.*s: not a command this desk knows or can do now",
 	         (int)strcspn(line, "\r\n"), line);
 	return store_event_add(store, ticket, now, "agent.command.refused",
 	                       agent->name, detail, NULL) < 0

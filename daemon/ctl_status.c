@@ -7,36 +7,12 @@
 #include "ctl.h"
 
 #include "sla_ticket.h"
+#include "status.h"
 
 #include <getopt.h>
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
-
-/* The statuses a ticket may go to from each status. */
-static const struct {
-	const char *from, *to[4];
-} ctl_status_moves[] = {
-    {"new", {"open", "pending", "resolved", "closed"}},
-    {"open", {"pending", "resolved", "closed", NULL}},
-    {"pending", {"open", "resolved", "closed", NULL}},
-    {"resolved", {"open", "closed", NULL, NULL}},
-    {"closed", {"open", NULL, NULL, NULL}},
-};
-
-static bool
-ctl_status_allowed(const char *from, const char *to)
-{
-	for (size_t i = 0;
-	     i < sizeof(ctl_status_moves) / sizeof(*ctl_status_moves); i++) {
-		if (strcmp(ctl_status_moves[i].from, from) != 0)
-			continue;
-		for (int k = 0; k < 4 && ctl_status_moves[i].to[k]; k++)
-			if (strcmp(ctl_status_moves[i].to[k], to) == 0)
-				return true;
-	}
-	return false;
-}
 
 /* A move to another status, its desk and who makes it. */
 struct ctl_move {
@@ -54,7 +30,7 @@ ctl_status_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
 	char detail[64];
 
 	snprintf(m->from, sizeof(m->from), "%s", t->status);
-	if (!ctl_status_allowed(m->from, m->to)) {
+	if (!status_move_allowed(m->from, m->to)) {
 		fprintf(
 		    stderr,
 		    "complaintctl: ticket #%lld is %s; it cannot become %s\n",
@@ -77,15 +53,13 @@ ctl_cmd_status(const struct ctl_options *opts, int argc, char **argv)
 	    {"as", required_argument, NULL, 'a'},
 	    {NULL, 0, NULL, 0},
 	};
-	static const char *const statuses[] = {"open", "pending", "resolved",
-	                                       "closed", NULL};
 	struct ctl_move m = {0};
 	const char *as = NULL;
 	struct sla_desk *desk;
 	struct ctl ctl;
 	long long id;
 	char err[300];
-	int ch, status, known = 0;
+	int ch, status;
 
 	while ((ch = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
 		if (ch != 'a')
@@ -93,10 +67,8 @@ ctl_cmd_status(const struct ctl_options *opts, int argc, char **argv)
 		as = optarg;
 	}
 	m.to = optind + 2 == argc ? argv[optind + 1] : "";
-	for (int i = 0; statuses[i] != NULL; i++)
-		known |= strcmp(statuses[i], m.to) == 0;
 	if (optind + 2 != argc || ctl_parse_id(argv[optind], &id) != 0 ||
-	    !known) {
+	    !status_is_target(m.to)) {
 		fprintf(stderr, "usage: complaintctl status ID "
 		                "open|pending|resolved|closed [--as AGENT]\n");
 		return EX_USAGE;
