@@ -66,6 +66,33 @@ ingest_customer_mail(struct store *store, long long ticket)
 	return msg;
 }
 
+void
+ingest_cause_of_ticket(const struct store_ticket *t,
+                       const struct mime_message *msg, struct outbound_cause *c)
+{
+	*c = (struct outbound_cause){
+	    .ticket_id = t->id,
+	    .msg = msg,
+	    .text = msg ? NULL : "",
+	    .customer_name = t->customer_name,
+	    .sender = t->customer_address ? t->customer_address : "",
+	    .ticket_subject = t->subject,
+	    .language = t->language,
+	    .order_number = t->order_number,
+	    .expectation = t->expected_resolution,
+	    .mailbox = t->mailbox,
+	    .mailbox_first_seen = -1,
+	    .uid = -1,
+	    .received = t->created,
+	    .category = t->category,
+	    .severity = t->severity,
+	    .team = t->team,
+	    .assignee = t->assignee,
+	    .reasons = t->reasons,
+	    .priority = t->priority,
+	};
+}
+
 int
 ingest_agent_reply(struct store *store, const struct ingest_config *cfg,
                    const struct conf_agent *agent, long long ticket,
@@ -83,24 +110,10 @@ ingest_agent_reply(struct store *store, const struct ingest_config *cfg,
 		store_ticket_clear(&t);
 		return 2;
 	}
+	struct outbound_cause c;
+
 	msg = ingest_customer_mail(store, ticket);
-	struct outbound_cause c = {
-	    .ticket_id = ticket,
-	    .msg = msg,
-	    .customer_name = t.customer_name,
-	    .sender = t.customer_address ? t.customer_address : "",
-	    .ticket_subject = t.subject,
-	    .language = t.language,
-	    .mailbox = t.mailbox,
-	    .mailbox_first_seen = -1,
-	    .uid = -1,
-	    .received = t.created,
-	    .category = t.category,
-	    .severity = t.severity,
-	    .team = t.team,
-	    .assignee = t.assignee,
-	    .priority = t.priority,
-	};
+	ingest_cause_of_ticket(&t, msg, &c);
 	rc = outbound_agent_reply(store, cfg->out, &c, agent, text, now,
 	                          outbox_id, why, why_size);
 	mime_message_free(msg);

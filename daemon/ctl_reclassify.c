@@ -71,24 +71,9 @@ ctl_alert(struct ctl *ctl, const struct ingest_config *cfg,
 		return -1;
 	rc = store_ticket_messages(ctl->store, id, &msgs, &n);
 	if (rc == 0) {
-		struct outbound_cause c = {
-		    .ticket_id = id,
-		    .text = n > 0 && msgs[0].body_text ? msgs[0].body_text : "",
-		    .customer_name = t.customer_name,
-		    .sender = t.customer_address ? t.customer_address : "",
-		    .ticket_subject = t.subject,
-		    .language = t.language,
-		    .mailbox = t.mailbox,
-		    .mailbox_first_seen = -1,
-		    .uid = -1,
-		    .received = t.created,
-		    .category = t.category,
-		    .severity = t.severity,
-		    .team = t.team,
-		    .assignee = t.assignee,
-		    .reasons = t.reasons,
-		    .priority = t.priority,
-		};
+		struct outbound_cause c;
+		ingest_cause_of_ticket(&t, NULL, &c);
+		c.text = n > 0 && msgs[0].body_text ? msgs[0].body_text : "";
 		rc = outbound_urgent_alert(ctl->store, cfg->out, &c, to, n_to,
 		                           time(NULL), res);
 	}

@@ -34,28 +34,12 @@ ctl_assign_notice(struct ctl *ctl, const struct store_ticket *t,
                   const struct ctl_assign *a, long long now)
 {
 	struct mime_message *msg = ingest_customer_mail(ctl->store, t->id);
-	struct outbound_cause c = {
-	    .ticket_id = t->id,
-	    .msg = msg,
-	    .text = msg ? NULL : "",
-	    .customer_name = t->customer_name,
-	    .sender = t->customer_address ? t->customer_address : "",
-	    .ticket_subject = t->subject,
-	    .language = t->language,
-	    .order_number = t->order_number,
-	    .expectation = t->expected_resolution,
-	    .mailbox = t->mailbox,
-	    .mailbox_first_seen = -1,
-	    .uid = -1,
-	    .received = t->created,
-	    .category = t->category,
-	    .severity = t->severity,
-	    .team = t->team,
-	    .assignee = a->to->name,
-	    .reasons = t->reasons,
-	    .priority = t->priority,
-	};
-	int rc = outbound_assigned(ctl->store, a->cfg->out, &c, a->to, now);
+	struct outbound_cause c;
+	int rc;
+
+	ingest_cause_of_ticket(t, msg, &c);
+	c.assignee = a->to->name;
+	rc = outbound_assigned(ctl->store, a->cfg->out, &c, a->to, now);
 
 	mime_message_free(msg);
 	return rc;
