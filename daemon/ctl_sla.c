@@ -49,31 +49,37 @@ struct ctl_sla_list {
 	size_t n, cap;
 };
 
-/* The row of clock k of t when it is at risk (its warning passed) or
- * breached; false otherwise. */
-static bool
-ctl_sla_row(const struct conf_policy *p, const struct sla_calendar *cal,
-            const struct sla_clocks *c, int k, long long now,
-            struct ctl_sla_row *r)
+/* The rows of clocks c that are at risk (their warning passed) or
+ * breached, into out; returns how many.  The plan and deadlines are
+ * computed once for all three clocks. */
+static size_t
+ctl_sla_clock_rows(const struct conf_policy *p, const struct sla_calendar *cal,
+                   const struct sla_clocks *c, long long now,
+                   struct ctl_sla_row out[SLA_CLOCKS])
 {
 	struct sla_event ev[SLA_MAX_EVENTS];
+	long long warn[SLA_CLOCKS] = {SLA_NEVER, SLA_NEVER, SLA_NEVER};
 	struct sla_deadlines dl;
-	size_t n_ev = sla_plan(p, cal, c, ev);
-	long long warn = SLA_NEVER;
+	size_t n_ev = sla_plan(p, cal, c, ev), n = 0;
 
 	sla_deadlines(p, cal, c, &dl);
 	for (size_t i = 0; i < n_ev; i++)
-		if ((int)ev[i].clock == k && ev[i].kind == SLA_WARNING)
-			warn = ev[i].at;
-	if (dl.due[k] < 0 || dl.due[k] == SLA_NEVER || warn > now)
-		return false;
-	r->policy = p->name;
-	r->clock = k;
-	r->due = dl.due[k];
-	r->breached = dl.due[k] <= now;
-	r->left = r->breached ? -sla_elapsed(cal, dl.due[k], now)
-	                      : sla_elapsed(cal, now, dl.due[k]);
-	return true;
+		if (ev[i].kind == SLA_WARNING)
+			warn[ev[i].clock] = ev[i].at;
+	for (int k = 0; k < SLA_CLOCKS; k++) {
+		struct ctl_sla_row *r = &out[n];
+		if (dl.due[k] < 0 || dl.due[k] == SLA_NEVER || warn[k] > now)
+			continue;
+		memset(r, 0, sizeof(*r));
+		r->policy = p->name;
+		r->clock = k;
+		r->due = dl.due[k];
+		r->breached = dl.due[k] <= now;
+		r->left = r->breached ? -sla_elapsed(cal, dl.due[k], now)
+		                      : sla_elapsed(cal, now, dl.due[k]);
+		n++;
+	}
+	return n;
 }
 
 int
@@ -81,10 +87,11 @@ ctl_sla_state(struct ctl *ctl, const struct sla_desk *desk,
               const struct store_ticket *t)
 {
 	const struct conf_policy *p = sla_ticket_policy(desk, t);
+	struct ctl_sla_row rows[SLA_CLOCKS];
 	int rc, state = CTL_SLA_FINE;
 	struct store_sla s;
 	struct sla_clocks c;
-	struct ctl_sla_row r;
+	size_t n;
 
 	if (p == NULL)
 		return CTL_SLA_FINE;
@@ -92,11 +99,12 @@ ctl_sla_state(struct ctl *ctl, const struct sla_desk *desk,
 		return rc < 0 ? -1 : CTL_SLA_FINE;
 	sla_ticket_clocks(t, &s, &c);
 	store_sla_clear(&s);
-	for (int k = 0; k < SLA_CLOCKS; k++)
-		if (ctl_sla_row(p, sla_calendar_of(desk, p), &c, k, time(NULL),
-		                &r) &&
-		    state < CTL_SLA_BREACHED)
-			state = r.breached ? CTL_SLA_BREACHED : CTL_SLA_AT_RISK;
+	n = ctl_sla_clock_rows(p, sla_calendar_of(desk, p), &c, time(NULL),
+	                       rows);
+	for (size_t i = 0; i < n; i++)
+		state = rows[i].breached        ? CTL_SLA_BREACHED
+		        : state == CTL_SLA_FINE ? CTL_SLA_AT_RISK
+		                                : state;
 	return state;
 }
 
@@ -109,7 +117,8 @@ ctl_sla_rows(struct ctl *ctl, const struct sla_desk *desk, long long id,
 	struct store_ticket *t;
 	struct store_sla s;
 	struct sla_clocks c;
-	struct ctl_sla_row r;
+	struct ctl_sla_row rows[SLA_CLOCKS];
+	size_t n;
 	int rc;
 
 	if (store_grow((void **)&l->tickets, l->n_tickets, &l->cap_tickets,
@@ -118,22 +127,23 @@ ctl_sla_rows(struct ctl *ctl, const struct sla_desk *desk, long long id,
 	t = &l->tickets[l->n_tickets];
 	if ((rc = store_ticket_get(ctl->store, id, t)) != 1)
 		return rc;
-	if (store_sla_get(ctl->store, id, &s) != 1 ||
+	if ((rc = store_sla_get(ctl->store, id, &s)) != 1 ||
 	    (p = sla_ticket_policy(desk, t)) == NULL) {
 		store_ticket_clear(t);
 		store_sla_clear(&s);
-		return 0;
+		return rc < 0 ? -1 : 0;
 	}
 	sla_ticket_clocks(t, &s, &c);
 	store_sla_clear(&s);
-	for (int k = 0; k < SLA_CLOCKS; k++) {
-		if (!ctl_sla_row(p, sla_calendar_of(desk, p), &c, k, now, &r))
-			continue;
+	n = ctl_sla_clock_rows(p, sla_calendar_of(desk, p), &c, now, rows);
+	for (size_t i = 0; i < n; i++) {
 		if (store_grow((void **)&l->rows, l->n, &l->cap,
-		               sizeof(*l->rows)) != 0)
+		               sizeof(*l->rows)) != 0) {
+			store_ticket_clear(t);
 			return -1;
-		r.ticket = l->n_tickets;
-		l->rows[l->n++] = r;
+		}
+		rows[i].ticket = l->n_tickets;
+		l->rows[l->n++] = rows[i];
 	}
 	if (l->n > 0 && l->rows[l->n - 1].ticket == l->n_tickets)
 		l->n_tickets++;

@@ -86,6 +86,16 @@ scheduler_tick(struct scheduler *s, struct store *store, bool *wrote)
 	return res.more ? SCHEDULER_MORE : SCHEDULER_DONE;
 }
 
+/* The WAL copied back, outside any run's commit (see scheduler_run). */
+static void
+scheduler_checkpoint(struct store *store)
+{
+	if (store_checkpoint(store) != 0)
+		log_warnx("scheduler: %s; the WAL is checkpointed by the "
+		          "other threads' commits meanwhile",
+		          store_error(store));
+}
+
 /* Until the next recorded event, at most SCHEDULER_MAX_SLEEP_MS. */
 static long
 scheduler_sleep_ms(struct store *store)
@@ -135,16 +145,15 @@ scheduler_run(struct worker *w)
 		long sleep_ms;
 		/* A long backlog checkpoints on the way, so the WAL stays
 		 * small. */
-		if (ran == SCHEDULER_MORE && ++backlog % 32 == 0 &&
-		    store_checkpoint(store) != 0)
-			log_debug("scheduler: %s", store_error(store));
+		if (ran == SCHEDULER_MORE && ++backlog % 32 == 0)
+			scheduler_checkpoint(store);
 		if (ran == SCHEDULER_MORE)
 			continue;
 		backlog = 0;
 		sleep_ms =
 		    ran == SCHEDULER_FAILED ? 10000 : scheduler_sleep_ms(store);
-		if (wrote && sleep_ms > 0 && store_checkpoint(store) != 0)
-			log_debug("scheduler: %s", store_error(store));
+		if (wrote && sleep_ms > 0)
+			scheduler_checkpoint(store);
 		wrote = wrote && sleep_ms == 0;
 		worker_wait(w, sleep_ms);
 	}
