@@ -12,6 +12,7 @@
 #include "bayes.h"
 #include "conf.h"
 #include "store.h"
+#include "store_harness.h"
 #include "tokenize.h"
 
 #include <stdarg.h>
@@ -93,21 +94,9 @@ static int
 cl_setup(void **state)
 {
 	struct cl_test *t = calloc(1, sizeof(*t));
-	char path[PATH_MAX + 32];
-	char *err = NULL;
-
 	if (t == NULL)
 		return -1;
-	snprintf(t->dir, sizeof(t->dir), "/tmp/test_classify.XXXXXX");
-	if (mkdtemp(t->dir) == NULL) {
-		free(t);
-		return -1;
-	}
-	snprintf(path, sizeof(path), "%s/c.db", t->dir);
-	if ((t->store = store_open(path, &err)) == NULL) {
-		fprintf(stderr, "test_classify: %s\n", err);
-		free(err);
-		rmdir(t->dir);
+	if ((t->store = store_harness_open("test_classify", t->dir)) == NULL) {
 		free(t);
 		return -1;
 	}
@@ -119,15 +108,12 @@ static int
 cl_teardown(void **state)
 {
 	struct cl_test *t = *state;
-	char cmd[PATH_MAX + 16];
 
 	classify_model_clear(&t->model);
 	classify_rules_free(t->rules);
 	store_close(t->store);
 	conf_free(t->conf);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", t->dir);
+	store_harness_remove(t->dir);
 	free(t);
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include "ingest.h"
 
 #include "store.h"
+#include "store_harness.h"
 #include "threadref.h"
 
 #include <stdarg.h>
@@ -35,16 +36,11 @@ static int
 ingest_test_setup(void **state)
 {
 	struct ingest_test *t = calloc(1, sizeof(*t));
-	char path[PATH_MAX + 32], err[256];
-	char *serr = NULL;
+	char err[256];
 
 	if (t == NULL)
 		return -1;
-	snprintf(t->dir, sizeof(t->dir), "/tmp/test_ingest.XXXXXX");
-	if (mkdtemp(t->dir) == NULL)
-		return -1;
-	snprintf(path, sizeof(path), "%s/c.db", t->dir);
-	t->store = store_open(path, &serr);
+	t->store = store_harness_open("test_ingest", t->dir);
 	t->rules = extract_rules_new(NULL, err, sizeof(err));
 	if (t->store == NULL || t->rules == NULL)
 		return -1;
@@ -65,13 +61,10 @@ static int
 ingest_test_teardown(void **state)
 {
 	struct ingest_test *t = *state;
-	char cmd[PATH_MAX + 16];
 
 	store_close(t->store);
 	extract_rules_free(t->rules);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", t->dir);
+	store_harness_remove(t->dir);
 	free(t);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "ingest.h"
 #include "mime.h"
 #include "store.h"
+#include "store_harness.h"
 #include "threadref.h"
 
 #include <stdarg.h>
@@ -44,22 +45,9 @@ static int
 ob_setup(void **state)
 {
 	struct ob_test *t = calloc(1, sizeof(*t));
-	char path[PATH_MAX + 32];
-	char *err = NULL;
-
 	if (t == NULL)
 		return -1;
-	snprintf(t->dir, sizeof(t->dir), "/tmp/test_outbound.XXXXXX");
-	if (mkdtemp(t->dir) == NULL) {
-		free(t);
-		return -1;
-	}
-	snprintf(path, sizeof(path), "%s/c.db", t->dir);
-	if ((t->store = store_open(path, &err)) == NULL) {
-		fprintf(stderr, "test_outbound: %s\n", err);
-		free(err);
-		/* cmocka skips the teardown when the setup fails. */
-		rmdir(t->dir);
+	if ((t->store = store_harness_open("test_outbound", t->dir)) == NULL) {
 		free(t);
 		return -1;
 	}
@@ -71,15 +59,12 @@ static int
 ob_teardown(void **state)
 {
 	struct ob_test *t = *state;
-	char cmd[PATH_MAX + 16];
 
 	store_close(t->store);
 	outbound_config_free(t->ocfg);
 	ingest_rules_free(t->rules);
 	conf_free(t->conf);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", t->dir);
+	store_harness_remove(t->dir);
 	free(t);
 	return 0;
 }

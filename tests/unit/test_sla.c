@@ -21,6 +21,7 @@
 #include "sla_cal.h"
 #include "sla_ticket.h"
 #include "store.h"
+#include "store_harness.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -94,22 +95,9 @@ static int
 sla_setup(void **state)
 {
 	struct sla_test *t = calloc(1, sizeof(*t));
-	char path[PATH_MAX + 32];
-	char *err = NULL;
-
 	if (t == NULL)
 		return -1;
-	snprintf(t->dir, sizeof(t->dir), "/tmp/test_sla.XXXXXX");
-	if (mkdtemp(t->dir) == NULL) {
-		free(t);
-		return -1;
-	}
-	snprintf(path, sizeof(path), "%s/c.db", t->dir);
-	if ((t->store = store_open(path, &err)) == NULL) {
-		fprintf(stderr, "test_sla: %s\n", err);
-		free(err);
-		/* cmocka skips the teardown when the setup fails. */
-		rmdir(t->dir);
+	if ((t->store = store_harness_open("test_sla", t->dir)) == NULL) {
 		free(t);
 		return -1;
 	}
@@ -121,7 +109,6 @@ static int
 sla_teardown(void **state)
 {
 	struct sla_test *t = *state;
-	char cmd[PATH_MAX + 16];
 
 	store_close(t->store);
 	outbound_config_free(t->ocfg);
@@ -130,9 +117,7 @@ sla_teardown(void **state)
 	sla_desk_free(t->desk2);
 	conf_free(t->conf2);
 	sla_calendar_free(t->cal);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", t->dir);
+	store_harness_remove(t->dir);
 	free(t);
 	return 0;
 }

@@ -5,6 +5,7 @@
  * change leaves nothing behind.
  */
 #include "store.h"
+#include "store_harness.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,8 +29,6 @@ static int
 work_setup(void **state)
 {
 	struct work_test *t = calloc(1, sizeof(*t));
-	char path[PATH_MAX + 32];
-	char *err = NULL;
 	long long customer;
 	struct store_ticket_new nt = {
 	    .subject = "Kettle broken",
@@ -42,15 +41,8 @@ work_setup(void **state)
 
 	if (t == NULL)
 		return -1;
-	snprintf(t->dir, sizeof(t->dir), "/tmp/test_store_work.XXXXXX");
-	if (mkdtemp(t->dir) == NULL)
+	if ((t->store = store_harness_open("test_store_work", t->dir)) == NULL)
 		return -1;
-	snprintf(path, sizeof(path), "%s/complaintd.db", t->dir);
-	if ((t->store = store_open(path, &err)) == NULL) {
-		fprintf(stderr, "%s\n", err);
-		free(err);
-		return -1;
-	}
 	if (store_customer_upsert(t->store, "ann@example.net", "Ann", 1000,
 	                          &customer) != 0)
 		return -1;
@@ -65,12 +57,9 @@ static int
 work_teardown(void **state)
 {
 	struct work_test *t = *state;
-	char cmd[PATH_MAX + 16];
 
 	store_close(t->store);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", t->dir);
+	store_harness_remove(t->dir);
 	free(t);
 	return 0;
 }

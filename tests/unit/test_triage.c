@@ -13,6 +13,7 @@
 #include "priority.h"
 #include "route.h"
 #include "store.h"
+#include "store_harness.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -127,13 +128,11 @@ tr_setup(void **state)
 	struct tr_test *t = calloc(1, sizeof(*t));
 	char path[PATH_MAX + 32], err[512];
 	struct conf_errors errors = {0};
-	char *serr = NULL;
 	int fd;
 
 	if (t == NULL)
 		return -1;
-	snprintf(t->dir, sizeof(t->dir), "/tmp/test_triage.XXXXXX");
-	if (mkdtemp(t->dir) == NULL) {
+	if ((t->store = store_harness_open("test_triage", t->dir)) == NULL) {
 		free(t);
 		return -1;
 	}
@@ -156,12 +155,6 @@ tr_setup(void **state)
 		fprintf(stderr, "test_triage: %s\n", err);
 		return -1;
 	}
-	snprintf(path, sizeof(path), "%s/c.db", t->dir);
-	if ((t->store = store_open(path, &serr)) == NULL) {
-		fprintf(stderr, "test_triage: %s\n", serr);
-		free(serr);
-		return -1;
-	}
 	t->cfg.conf = t->conf;
 	t->cfg.rules = t->rules;
 	t->cfg.model = NULL;
@@ -173,15 +166,12 @@ static int
 tr_teardown(void **state)
 {
 	struct tr_test *t = *state;
-	char cmd[PATH_MAX + 16];
 
 	store_close(t->store);
 	classify_model_clear(&t->model);
 	classify_rules_free(t->rules);
 	conf_free(t->conf);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", t->dir);
+	store_harness_remove(t->dir);
 	free(t);
 	return 0;
 }
