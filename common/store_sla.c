@@ -88,8 +88,8 @@ store_sla_next_due(struct store *store, long long *at)
 	return rc < 0 ? -1 : 0;
 }
 
-/* The ids of sql's rows (one integer column, one bound integer each of
- * a and b); caller frees *ids_r. */
+/* The ids of sql's rows (one integer column; a bound to ?1, b to ?2 when
+ * sql has it); caller frees *ids_r. */
 static int
 store_sla_ids(struct store *store, const char *sql, long long a, long long b,
               const char *what, long long **ids_r, size_t *n_r)
@@ -104,7 +104,8 @@ store_sla_ids(struct store *store, const char *sql, long long a, long long b,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_int64(st, 2, b);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, b);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (store_grow((void **)&ids, n, &cap, sizeof(*ids)) != 0) {
 			rc = SQLITE_NOMEM;
@@ -150,12 +151,10 @@ int
 store_sla_watch(struct store *store, long long before, long long **ids_r,
                 size_t *n_r)
 {
-	/* ?2 only keeps the two-parameter shape of store_sla_ids. */
 	static const char sql[] =
 	    "SELECT id FROM tickets WHERE status NOT IN ('resolved', 'closed') "
 	    "AND sla_policy IS NOT NULL AND (first_response_due <= ?1 OR "
-	    "next_response_due <= ?1 OR resolution_due <= ?1) AND ?2 = 0 "
-	    "ORDER BY id";
+	    "next_response_due <= ?1 OR resolution_due <= ?1) ORDER BY id";
 
 	return store_sla_ids(store, sql, before, 0,
 	                     "listing tickets near their deadlines", ids_r,
