@@ -64,7 +64,7 @@ fetcher_idle(struct fetch_session *s)
 		return st;
 	if (timeout > FETCH_IDLE_MAX_MS)
 		timeout = FETCH_IDLE_MAX_MS;
-	/* Mail that came just before IDLE is announced with its start. */
+	/* Mail announced since the listing, or with IDLE's start, is news. */
 	if (!imap_idle_has_news(s->imap))
 		r = worker_wait_fd(&s->f->worker, imap_idle_fd(s->imap),
 		                   timeout);

@@ -290,7 +290,11 @@ imap_idle_has_news(const struct imap *imap)
 {
 	const mailstream *stream = imap->session->imap_stream;
 	const MMAPString *seen = imap->session->imap_stream_buffer;
+	const struct mailimap_selection_info *sel =
+	    imap->session->imap_selection_info;
 
+	if (sel != NULL && sel->sel_exists != IMAP_EXISTS_UNHEARD)
+		return true;
 	if (stream != NULL && stream->read_buffer_len > 0)
 		return true;
 	return seen != NULL && seen->str != NULL &&

@@ -114,9 +114,10 @@ bool imap_has_idle(const struct imap *imap);
 enum imap_status imap_idle_start(struct imap *imap);
 int imap_idle_fd(const struct imap *imap);
 /*
- * True when news came with the start of IDLE itself, so polling the fd
- * would miss it: EXISTS sent before the "+ idling" continuation (which
- * libetpan reads and drops), or bytes already buffered after it.
+ * True when news came where polling the fd would miss it: an EXISTS with
+ * any answer since the last imap_list, one sent before the "+ idling"
+ * continuation (which libetpan reads and drops), or bytes already
+ * buffered after it.
  */
 bool imap_idle_has_news(const struct imap *imap);
 enum imap_status imap_idle_done(struct imap *imap);

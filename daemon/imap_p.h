@@ -5,6 +5,7 @@
 #include "imap.h"
 
 #include <libetpan/libetpan.h>
+#include <stdint.h>
 
 struct imap {
 	mailimap *session;
@@ -12,6 +13,15 @@ struct imap {
 	const char *auth_method;
 	char error[512];
 };
+
+/*
+ * What imap_list leaves in the selection's EXISTS count: libetpan stores
+ * every EXISTS the server sends with any answer there, so a different
+ * value before IDLE means mail came after the listing (announced with a
+ * FETCH or STORE answer, where nobody looked), and IDLE would not
+ * announce it again.
+ */
+#define IMAP_EXISTS_UNHEARD UINT32_MAX
 
 /* Records "what failed: the server's answer" and maps libetpan's code to
  * a status. */

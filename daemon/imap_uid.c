@@ -110,6 +110,9 @@ imap_list(struct imap *imap, uint32_t after, struct imap_uid **v_r, size_t *n_r)
 		mailimap_fetch_type_new_fetch_att_list_add(
 		    ft, mailimap_fetch_att_new_rfc822_size());
 	}
+	if (imap->session->imap_selection_info != NULL)
+		imap->session->imap_selection_info->sel_exists =
+		    IMAP_EXISTS_UNHEARD;
 	/* "N:*" always answers the last mail, even below N: filtered. */
 	st = imap_uid_fetch(imap, mailimap_set_new_interval(after + 1, 0), ft,
 	                    &result, "UID FETCH (UID RFC822.SIZE)");

@@ -77,6 +77,15 @@ class Daemon:
                     count, pattern, self.proc.poll(), self.log()))
             time.sleep(0.02)
 
+    def wait_exit(self, timeout):
+        """The exit status once the daemon ends on its own; fails with its
+        log when it still runs after timeout seconds."""
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("still running after %gs; its log:\n%s" % (
+                timeout, self.log()[-6000:])) from None
+
     def send(self, sig):
         self.proc.send_signal(sig)
 

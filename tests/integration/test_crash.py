@@ -173,7 +173,7 @@ def crash_drain(lab, complaintd_bin, tmp_path, mails, kills, extra=None,
                    env={"COMPLAINTD_TEST_KILL_AT": str(step)})
         tail = LogTail(d)
         try:
-            assert d.proc.wait(timeout=60) == -signal.SIGKILL, \
+            assert d.wait_exit(60) == -signal.SIGKILL, \
                 "run %d did not die at step %d:\n%s" % (k + 1, step,
                                                         d.log()[-2000:])
         finally:

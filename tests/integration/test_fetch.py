@@ -78,6 +78,27 @@ def test_idle_brings_new_mail_at_once(lab, desk, complaintctl_bin):
     assert ctl(complaintctl_bin, d.conf, "list")[0]["subject"] == "IDLE test"
 
 
+def test_mail_arriving_while_the_desk_works_is_not_left_for_the_poll(
+        lab, desk, complaintctl_bin):
+    # Mail announced while the fetcher is busy with earlier mail (its
+    # EXISTS comes with the answer to a FETCH or STORE, not in IDLE) must
+    # not wait for the poll interval, which here outlasts the test.  Each
+    # mail is appended the moment the previous one's ticket is committed,
+    # when the fetcher is about to mark it \\Seen.
+    d = desk(lab, mailboxes=[{"name": "support", "user": "support",
+                              "tls": "starttls",
+                              "extra": '    poll_interval = "10m";'}])
+    d.wait_log(r"event=fetcher.selected")
+    n = 12
+    with lab.imap_client("support") as m:
+        for i in range(n):
+            typ, data = m.append("INBOX", None, None,
+                                 bytes(lablib.sample_message(200 + i)))
+            assert typ == "OK", data
+            d.wait_log(r"event=ticket.created", count=i + 1, timeout=5)
+    assert len(wait_tickets(complaintctl_bin, d.conf, n)) == n
+
+
 def test_move_after_fetch(lab, desk):
     lab.inject("sales", [lablib.sample_message(i) for i in range(4)])
     d = desk(lab, mailboxes=[{"name": "sales", "user": "sales", "tls": "none",

@@ -247,7 +247,7 @@ def test_kill_9_while_sending_loses_nothing(lab, complaintd_bin, tmp_path):
               env={"COMPLAINTD_TEST_KILL_AT": "45"})
     lab.inject("support", [lablib.sample_message(60 + i) for i in range(n)])
     try:
-        assert d.proc.wait(timeout=60) == -signal.SIGKILL
+        assert d.wait_exit(60) == -signal.SIGKILL
     finally:
         d.close()
     before = len(lab.received())
