@@ -212,6 +212,21 @@ struct conf_repeat {
 	int boost;
 };
 
+/* ---- Satisfaction surveys ("Agents and surveys") ------------------- */
+
+enum conf_survey_on_low { CONF_SURVEY_NOTIFY, CONF_SURVEY_REOPEN };
+
+struct conf_survey {
+	bool enabled;
+	long delay;      /* after closing, seconds */
+	bool nps;        /* also ask how likely to recommend, 0..10 */
+	bool aspects;    /* also ask for speed, result and overall, 1..5 */
+	int low_rating;  /* at or below: on_low happens */
+	int on_low;      /* enum conf_survey_on_low */
+	long throttle;   /* no survey to a customer who got one this recently */
+	long answer_for; /* answers accepted this long after sending */
+};
+
 /* ---- SLA: business calendars and policies ("SLA") ---------------- */
 
 #define CONF_MAX_INTERVALS 8 /* per day */
@@ -315,6 +330,7 @@ struct conf {
 	struct conf_classify classify;
 	struct conf_priority priority;
 	struct conf_repeat repeat;
+	struct conf_survey survey;
 	struct conf_calendar *calendars;
 	size_t n_calendars;
 	struct conf_policy *policies;

@@ -120,6 +120,9 @@ extern const struct conf_section conf_desk_sections[];
 void conf_check_references(struct conf_ctx *ctx, const config_setting_t *root,
                            struct conf *conf);
 
+/* Satisfaction surveys (conf_survey.c). */
+extern const struct conf_section conf_survey_sections[];
+
 /* Calendars and policies (conf_sla.c). */
 extern const struct conf_section conf_sla_sections[];
 

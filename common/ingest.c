@@ -425,6 +425,8 @@ ingest_tell(struct store *store, const struct ingest_config *cfg,
 	};
 	int rc;
 
+	if (res->outcome == INGEST_SURVEY)
+		return 0;
 	if (res->agent != NULL)
 		return ingest_agent_mail(
 		    store, cfg, conf_agent_find(cfg->triage.conf, res->agent),
@@ -458,9 +460,20 @@ ingest_place(struct store *store, const struct ingest_config *cfg,
 	const struct conf_agent *agent =
 	    msg->auto_flags == 0 ? ingest_agent_of(cfg, sender) : NULL;
 	struct ingest_thread th;
-	long long customer;
+	long long customer, surveyed;
 	bool fresh = false;
+	int rc;
 
+	/* A survey's answer goes to its survey, wherever the thread leads
+	 * since (a merge). */
+	if ((rc = ingest_survey_find(store, cfg, msg, now, &surveyed)) != 0) {
+		res->outcome = INGEST_SURVEY;
+		res->ticket_id = surveyed;
+		res->thread_by = "survey";
+		return rc < 0 ? -1
+		              : ingest_survey_answer(store, cfg, msg, surveyed,
+		                                     now);
+	}
 	/* An agent writing into a ticket's thread is working on it. */
 	if (agent != NULL) {
 		if (ingest_thread_find(store, cfg, p, sender, -1, &th) != 0)

@@ -74,6 +74,7 @@ enum ingest_outcome {
 	INGEST_CREATED,   /* a new ticket */
 	INGEST_APPENDED,  /* added to the ticket it answers */
 	INGEST_DUPLICATE, /* seen before; nothing changed */
+	INGEST_SURVEY,    /* an answer to the ticket's survey, recorded */
 };
 
 struct ingest_result {
@@ -106,11 +107,6 @@ int ingest_agent_reply(struct store *store, const struct ingest_config *cfg,
                        const struct conf_agent *agent, long long ticket,
                        const char *text, long long now, long long *outbox_id,
                        char *why, size_t why_size);
-/* What outbound writes about stored ticket t, answering msg (NULL: no
- * mail; the text is then empty).  Borrows t and msg. */
-void ingest_cause_of_ticket(const struct store_ticket *t,
-                            const struct mime_message *msg,
-                            struct outbound_cause *c);
 /* The customer's latest mail in ticket, parsed (free with
  * mime_message_free); NULL when there is none or it cannot be read. */
 struct mime_message *ingest_customer_mail(struct store *store,

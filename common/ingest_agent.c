@@ -12,6 +12,7 @@
 #include "ingest_p.h"
 
 #include "status.h"
+#include "survey.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -66,33 +67,6 @@ ingest_customer_mail(struct store *store, long long ticket)
 	return msg;
 }
 
-void
-ingest_cause_of_ticket(const struct store_ticket *t,
-                       const struct mime_message *msg, struct outbound_cause *c)
-{
-	*c = (struct outbound_cause){
-	    .ticket_id = t->id,
-	    .msg = msg,
-	    .text = msg ? NULL : "",
-	    .customer_name = t->customer_name,
-	    .sender = t->customer_address ? t->customer_address : "",
-	    .ticket_subject = t->subject,
-	    .language = t->language,
-	    .order_number = t->order_number,
-	    .expectation = t->expected_resolution,
-	    .mailbox = t->mailbox,
-	    .mailbox_first_seen = -1,
-	    .uid = -1,
-	    .received = t->created,
-	    .category = t->category,
-	    .severity = t->severity,
-	    .team = t->team,
-	    .assignee = t->assignee,
-	    .reasons = t->reasons,
-	    .priority = t->priority,
-	};
-}
-
 int
 ingest_agent_reply(struct store *store, const struct ingest_config *cfg,
                    const struct conf_agent *agent, long long ticket,
@@ -113,7 +87,7 @@ ingest_agent_reply(struct store *store, const struct ingest_config *cfg,
 	struct outbound_cause c;
 
 	msg = ingest_customer_mail(store, ticket);
-	ingest_cause_of_ticket(&t, msg, &c);
+	outbound_cause_of_ticket(&t, msg, &c);
 	rc = outbound_agent_reply(store, cfg->out, &c, agent, text, now,
 	                          outbox_id, why, why_size);
 	mime_message_free(msg);
@@ -198,7 +172,9 @@ ingest_agent_status(struct store *store, const struct ingest_config *cfg,
 	    store_event_add(store, ticket, now, "ticket.status", agent->name,
 	                    detail, NULL) < 0 ||
 	    (cfg->sla != NULL &&
-	     sla_ticket_status(store, cfg->sla, ticket, now) != 0))
+	     sla_ticket_status(store, cfg->sla, ticket, now) != 0) ||
+	    survey_status_changed(store, cfg->triage.conf, ticket, to, now) !=
+	        0)
 		return -1;
 	return 1;
 }

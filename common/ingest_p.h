@@ -70,6 +70,19 @@ int ingest_agent_mail(struct store *store, const struct ingest_config *cfg,
                       const struct mime_message *msg, long long now);
 
 /*
+ * The ticket whose sent survey msg answers (ingest_survey.c): 1 with
+ * *ticket_r, 0 when msg is no survey answer, -1 when the store failed.
+ */
+int ingest_survey_find(struct store *store, const struct ingest_config *cfg,
+                       const struct mime_message *msg, long long now,
+                       long long *ticket_r);
+/* Records msg as the answer to ticket's survey, with what a low rating
+ * or "unsubscribe" does.  0 or -1. */
+int ingest_survey_answer(struct store *store, const struct ingest_config *cfg,
+                         const struct mime_message *msg, long long ticket,
+                         long long now);
+
+/*
  * Deduplicates, places, stores and tells: everything but the quarantine.
  * res->outcome says whether the mail was new.  0 or -1.
  */

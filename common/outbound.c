@@ -358,10 +358,41 @@ outbound_queue(struct store *store, const struct outbound_config *ocfg,
 	 * is not queued; only the store failing is an error. */
 	if (rc == 0) {
 		rc = outbound_store(store, ocfg, d, &t, now, outbox_id_r);
+		if (rc == 0 && d->message_id_r != NULL)
+			snprintf(d->message_id_r, d->message_id_size, "%s",
+			         t.message_id);
 	} else {
 		snprintf(why, why_size, "%s", t.error[0] ? t.error : "");
 		rc = 1;
 	}
 	outbound_text_clear(&t);
 	return rc;
+}
+
+void
+outbound_cause_of_ticket(const struct store_ticket *t,
+                         const struct mime_message *msg,
+                         struct outbound_cause *c)
+{
+	*c = (struct outbound_cause){
+	    .ticket_id = t->id,
+	    .msg = msg,
+	    .text = msg ? NULL : "",
+	    .customer_name = t->customer_name,
+	    .sender = t->customer_address ? t->customer_address : "",
+	    .ticket_subject = t->subject,
+	    .language = t->language,
+	    .order_number = t->order_number,
+	    .expectation = t->expected_resolution,
+	    .mailbox = t->mailbox,
+	    .mailbox_first_seen = -1,
+	    .uid = -1,
+	    .received = t->created,
+	    .category = t->category,
+	    .severity = t->severity,
+	    .team = t->team,
+	    .assignee = t->assignee,
+	    .reasons = t->reasons,
+	    .priority = t->priority,
+	};
 }

@@ -59,6 +59,12 @@ struct outbound_cause {
 	long long priority;
 };
 
+/* What outbound writes about stored ticket t, answering msg (NULL: no
+ * mail; the text is then empty).  Borrows t and msg. */
+void outbound_cause_of_ticket(const struct store_ticket *t,
+                              const struct mime_message *msg,
+                              struct outbound_cause *c);
+
 /* What was queued, for the log line of the ingested mail. */
 struct outbound_result {
 	bool ack_queued;
@@ -148,6 +154,35 @@ int outbound_sla_notice(struct store *store, const struct outbound_config *ocfg,
                         const struct outbound_sla_item *items, size_t n,
                         size_t total, long long now, long long send_at,
                         long long *outbox_id);
+
+/*
+ * Why no automatic mail (acknowledgement, survey) may go to addr now —
+ * none, the desk's own, bounced lately, OUTBOUND_TOO_MANY this hour —
+ * as static text into *why (particulars into detail), or NULL.  0 or -1.
+ */
+#define OUTBOUND_TOO_MANY "too many automatic mails this hour"
+int outbound_auto_refusal(struct store *store,
+                          const struct outbound_config *ocfg, const char *addr,
+                          long long now, const char **why, char *detail,
+                          size_t detail_size);
+
+/*
+ * The satisfaction survey of closed ticket t to its customer: template
+ * "survey" in their language, with one-click mailto: links whose subject
+ * carries the survey's signed reference (threadref_survey_ref).  0 queued
+ * (its Message-ID into msgid), 1 not written (why), -1 when the store
+ * failed.
+ */
+int outbound_survey(struct store *store, const struct outbound_config *ocfg,
+                    const struct store_ticket *t, long long now, char *msgid,
+                    size_t msgid_size, char *why, size_t why_size);
+
+/* A survey answered at or below the threshold: the notice (template
+ * "survey_low") to to, with the answer as stored.  0 or -1. */
+int outbound_survey_low(struct store *store, const struct outbound_config *ocfg,
+                        const struct store_ticket *t,
+                        const struct conf_agent *to,
+                        const struct store_survey *answer, long long now);
 
 /*
  * The delivery status notification msg reports permanent failures: the

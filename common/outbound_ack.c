@@ -101,6 +101,34 @@ outbound_is_backlog(const struct conf_ack *ack, const struct outbound_cause *c)
 	return c->mailbox_first_seen >= 0 && date < c->mailbox_first_seen;
 }
 
+int
+outbound_auto_refusal(struct store *store, const struct outbound_config *ocfg,
+                      const char *addr, long long now, const char **why,
+                      char *detail, size_t detail_size)
+{
+	long long sent = 0;
+	int rc;
+
+	*why = NULL;
+	if (addr == NULL || addr[0] == '\0')
+		*why = "no sender address";
+	else if (outbound_is_ours(ocfg->conf, addr))
+		*why = "the desk's own address";
+	if (*why != NULL)
+		return 0;
+	if ((rc = store_customer_bounced(store, addr, now)) != 0) {
+		*why = rc > 0 ? "the address bounced recently" : NULL;
+		return rc < 0 ? -1 : 0;
+	}
+	if (store_outbox_count_auto(store, addr, now - 3600, &sent) != 0)
+		return -1;
+	if (sent >= ocfg->conf->ack.max_per_hour) {
+		*why = OUTBOUND_TOO_MANY;
+		snprintf(detail, detail_size, "%lld in the last hour", sent);
+	}
+	return 0;
+}
+
 /* Why c gets no acknowledgement (into res), or NULL; -1 store failure. */
 static int
 outbound_ack_refusal(struct store *store, const struct outbound_config *ocfg,
@@ -109,8 +137,6 @@ outbound_ack_refusal(struct store *store, const struct outbound_config *ocfg,
 {
 	const struct conf_ack *ack = &ocfg->conf->ack;
 	const struct mime_message *m = c->msg;
-	long long sent = 0;
-	int rc;
 
 	if (!ack->enabled)
 		res->ack_refusal = "acknowledgements are off";
@@ -118,28 +144,14 @@ outbound_ack_refusal(struct store *store, const struct outbound_config *ocfg,
 		res->ack_refusal = "automatic mail";
 		snprintf(res->ack_detail, sizeof(res->ack_detail), "%s",
 		         m->auto_reason ? m->auto_reason : "");
-	} else if (c->sender[0] == '\0')
-		res->ack_refusal = "no sender address";
-	else if (outbound_is_ours(ocfg->conf, c->sender))
-		res->ack_refusal = "the desk's own address";
-	else if (outbound_is_backlog(ack, c))
+	} else if (outbound_is_backlog(ack, c))
 		res->ack_refusal = "mail from before the desk watched the "
 		                   "mailbox";
 	if (res->ack_refusal != NULL)
 		return 0;
-	if ((rc = store_customer_bounced(store, c->sender, now)) != 0) {
-		res->ack_refusal =
-		    rc > 0 ? "the address bounced recently" : NULL;
-		return rc < 0 ? -1 : 0;
-	}
-	if (store_outbox_count_auto(store, c->sender, now - 3600, &sent) != 0)
-		return -1;
-	if (sent >= ack->max_per_hour) {
-		res->ack_refusal = "too many automatic mails this hour";
-		snprintf(res->ack_detail, sizeof(res->ack_detail),
-		         "%lld in the last hour", sent);
-	}
-	return 0;
+	return outbound_auto_refusal(store, ocfg, c->sender, now,
+	                             &res->ack_refusal, res->ack_detail,
+	                             sizeof(res->ack_detail));
 }
 
 static int

@@ -14,6 +14,8 @@ enum {
 	OUTBOUND_REPEAT_CUSTOMER,
 	OUTBOUND_SLA_NOTICE,
 	OUTBOUND_REPLY,
+	OUTBOUND_SURVEY,
+	OUTBOUND_SURVEY_LOW,
 	OUTBOUND_N_KINDS,
 };
 
@@ -40,7 +42,7 @@ void outbound_format_time(const char *lang, long long when, char *buf,
                           size_t size);
 
 /* A mail's placeholder values (borrowed strings). */
-#define OUTBOUND_MAX_VALUES 40
+#define OUTBOUND_MAX_VALUES 56
 struct outbound_values {
 	const char *names[OUTBOUND_MAX_VALUES];
 	const char *values[OUTBOUND_MAX_VALUES];
@@ -77,7 +79,9 @@ struct outbound_draft {
 	const char *to_addr;
 	const struct mime_message *cause; /* threaded to it */
 	const char *auto_submitted;
-	long long send_at; /* 0: now */
+	long long send_at;  /* 0: now */
+	char *message_id_r; /* NULL, or where the Message-ID goes */
+	size_t message_id_size;
 };
 
 /* The written mail, owned. */

@@ -251,6 +251,7 @@ struct store_customer {
 	long long attention_until; /* the repeat-complainer notice covers
 	                              until then; -1: never sent */
 	long long created;
+	bool surveys_off; /* asked for no satisfaction surveys */
 };
 
 void store_customer_clear(struct store_customer *c);
@@ -269,6 +270,7 @@ struct store_customer_change {
 	const char *owner;
 	const char *tags;
 	long long attention_until;
+	int surveys_off; /* 1 or 0; -1 keeps it */
 };
 
 int store_customer_update(struct store *store, long long id,
@@ -662,5 +664,60 @@ int store_ticket_merge(struct store *store, long long from, long long into,
 /* The ticket id was merged into: 1 with *into, 0 when it was not, -1. */
 int store_ticket_merged_into(struct store *store, long long id,
                              long long *into);
+
+/* ---- satisfaction surveys (store_survey.c) ---- */
+
+/* A ticket's survey.  Strings owned (NULL: none); free with
+ * store_survey_clear. */
+struct store_survey {
+	long long id, ticket_id;
+	char status[12];               /* "scheduled", "sent", "skipped" */
+	long long due, sent, answered; /* -1: not yet */
+	char *skip_reason, *recipient, *message_id, *comment;
+	int answers;                             /* answers received */
+	int rating, nps, speed, result, overall; /* -1: none */
+	double composite;                        /* -1: none */
+};
+void store_survey_clear(struct store_survey *s);
+
+/*
+ * Schedules ticket's survey at due: a new one, or again one not sent yet
+ * (closed again after a reopen).  1 scheduled, 0 when it was sent
+ * already (one survey per ticket), -1 on failure.
+ */
+int store_survey_schedule(struct store *store, long long ticket, long long due);
+/* 1 with *out, 0 when ticket has no survey, -1 on failure. */
+int store_survey_get(struct store *store, long long ticket,
+                     struct store_survey *out);
+/* The ticket whose sent survey has Message-ID msgid: 1 with *ticket_r,
+ * 0 none, -1. */
+int store_survey_by_message(struct store *store, const char *msgid,
+                            long long *ticket_r);
+/* Tickets whose survey is due at now, the earliest first, at most max;
+ * 0 or -1. */
+int store_survey_due(struct store *store, long long now, long long *tickets,
+                     size_t max, size_t *n_r);
+/* The earliest scheduled survey's due time into *due_r (-1: none). */
+int store_survey_next(struct store *store, long long *due_r);
+/* Sent to recipient as message_id (queued at now); 0 or -1. */
+int store_survey_sent(struct store *store, long long ticket,
+                      const char *recipient, const char *message_id,
+                      long long now);
+/* Not sent, for reason; or postponed to due.  0 or -1. */
+int store_survey_skip(struct store *store, long long ticket,
+                      const char *reason);
+int store_survey_postpone(struct store *store, long long ticket, long long due);
+/* Surveys sent to address at or after since, into *n_r; 0 or -1. */
+int store_survey_count_sent(struct store *store, const char *address,
+                            long long since, long long *n_r);
+
+/* An answer: given values (not -1, not NULL) replace earlier ones; the
+ * composite is the mean of the aspects known after it. */
+struct store_survey_answer {
+	int rating, nps, speed, result, overall; /* -1: not in this answer */
+	const char *comment;
+};
+int store_survey_answer(struct store *store, long long ticket,
+                        const struct store_survey_answer *a, long long now);
 
 #endif

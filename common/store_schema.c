@@ -328,9 +328,46 @@ static const char store_migration_8[] =
     "ALTER TABLE tickets ADD COLUMN merged_into INTEGER REFERENCES "
     "tickets(id);";
 
+static const char store_migration_9[] =
+    /*
+     * Satisfaction surveys ("Agents and surveys"): one per ticket,
+     * scheduled when it closes (due), then sent (message_id: an answer
+     * replying to it is recognised before threading) or skipped with the
+     * reason; the answer's ratings, a second answer updating the first.
+     * The table of migration 1 was never written: it is made again.
+     */
+    "DROP TABLE surveys;"
+    "CREATE TABLE surveys ("
+    " id INTEGER PRIMARY KEY,"
+    " ticket_id INTEGER NOT NULL UNIQUE REFERENCES tickets(id),"
+    " status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN"
+    "  ('scheduled','sent','skipped')),"
+    " due INTEGER NOT NULL,"
+    " skip_reason TEXT,"
+    " recipient TEXT COLLATE NOCASE,"
+    " message_id TEXT,"
+    " sent INTEGER,"
+    " answered INTEGER,"
+    " answers INTEGER NOT NULL DEFAULT 0,"
+    " rating INTEGER CHECK (rating BETWEEN 1 AND 5),"
+    " nps INTEGER CHECK (nps BETWEEN 0 AND 10),"
+    " speed INTEGER CHECK (speed BETWEEN 1 AND 5),"
+    " result INTEGER CHECK (result BETWEEN 1 AND 5),"
+    " overall INTEGER CHECK (overall BETWEEN 1 AND 5),"
+    " composite REAL,"
+    " comment TEXT);"
+    "CREATE INDEX surveys_due ON surveys(due) WHERE status = 'scheduled';"
+    "CREATE INDEX surveys_message ON surveys(message_id) WHERE message_id "
+    "IS NOT NULL;"
+    "CREATE INDEX surveys_recipient ON surveys(recipient, sent) WHERE sent "
+    "IS NOT NULL;"
+    "ALTER TABLE customers ADD COLUMN surveys_off INTEGER NOT NULL "
+    "DEFAULT 0;";
+
 const char *const store_migrations[] = {
-    store_migration_1, store_migration_2, store_migration_3, store_migration_4,
-    store_migration_5, store_migration_6, store_migration_7, store_migration_8,
+    store_migration_1, store_migration_2, store_migration_3,
+    store_migration_4, store_migration_5, store_migration_6,
+    store_migration_7, store_migration_8, store_migration_9,
 };
 
 const size_t store_n_migrations =

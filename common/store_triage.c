@@ -24,7 +24,7 @@ store_customer_clear(struct store_customer *c)
 
 #define STORE_CUSTOMER_COLUMNS                                                 \
 	"SELECT id, address, name, tier, tags, owner, attention_until, "       \
-	"created FROM customers "
+	"created, surveys_off FROM customers "
 
 static int
 store_customer_read(struct store *store, sqlite3_stmt *st,
@@ -42,6 +42,7 @@ store_customer_read(struct store *store, sqlite3_stmt *st,
 	out->owner = store_column_dup(st, 5);
 	out->attention_until = store_column_opt_int(st, 6);
 	out->created = sqlite3_column_int64(st, 7);
+	out->surveys_off = sqlite3_column_int(st, 8) != 0;
 	store_reset(st);
 	if (out->address == NULL || out->tier == NULL || out->tags == NULL) {
 		store_customer_clear(out);
@@ -106,7 +107,8 @@ store_customer_update(struct store *store, long long id,
 	    "UPDATE customers SET tier = coalesce(?2, tier), "
 	    "owner = CASE WHEN ?3 IS NULL THEN owner ELSE nullif(?3, '') END, "
 	    "tags = coalesce(?4, tags), "
-	    "attention_until = coalesce(?5, attention_until) WHERE id = ?1";
+	    "attention_until = coalesce(?5, attention_until), "
+	    "surveys_off = coalesce(?6, surveys_off) WHERE id = ?1";
 	sqlite3_stmt *st = store_prepare(store, sql);
 
 	if (st == NULL)
@@ -116,6 +118,7 @@ store_customer_update(struct store *store, long long id,
 	store_bind_text(st, 3, c->owner);
 	store_bind_text(st, 4, c->tags);
 	store_bind_opt_int(st, 5, c->attention_until);
+	store_bind_opt_int(st, 6, c->surveys_off);
 	return store_step_done(store, st, "updating a customer");
 }
 

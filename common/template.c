@@ -12,6 +12,7 @@
 
 #define TEMPLATE_MAX_FILE (256 * 1024)
 #define TEMPLATE_MAX_NAME 64
+#define TEMPLATE_MAX_DEPTH 8 /* sections inside sections */
 
 void
 template_clear(struct template *t)
@@ -224,34 +225,82 @@ template_known_list(const char *const *known, char *buf, size_t size)
 		                         i ? ", " : "", known[i]);
 }
 
+/*
+ * A section tag's name without its "#" or "/" (into bare); 0 for a plain
+ * placeholder, '#' opening a section, '/' closing one.
+ */
+static char
+template_section(const char *name, char bare[TEMPLATE_MAX_NAME])
+{
+	char kind = name[0] == '#' || name[0] == '/' ? name[0] : 0;
+
+	snprintf(bare, TEMPLATE_MAX_NAME, "%s", kind ? name + 1 : name);
+	return kind;
+}
+
+/* Sections must close in order: stack of open names, depth *depth. */
+static int
+template_check_nesting(char kind, const char *bare, int line,
+                       char stack[][TEMPLATE_MAX_NAME], size_t *depth,
+                       char *err, size_t err_size)
+{
+	if (kind == '#') {
+		if (*depth == TEMPLATE_MAX_DEPTH) {
+			snprintf(err, err_size, "%d: sections nested too deep",
+			         line);
+			return -1;
+		}
+		snprintf(stack[(*depth)++], TEMPLATE_MAX_NAME, "%s", bare);
+	} else if (kind == '/') {
+		if (*depth == 0 || strcmp(stack[*depth - 1], bare) != 0) {
+			snprintf(err, err_size,
+			         "%d: {{/%s}} closes no open {{#%s}}", line,
+			         bare, bare);
+			return -1;
+		}
+		(*depth)--;
+	}
+	return 0;
+}
+
 static int
 template_check_text(const char *s, int first_line, const char *const *known,
                     char *err, size_t err_size)
 {
-	char name[TEMPLATE_MAX_NAME], list[512];
+	char name[TEMPLATE_MAX_NAME], bare[TEMPLATE_MAX_NAME], list[512];
+	char stack[TEMPLATE_MAX_DEPTH][TEMPLATE_MAX_NAME];
+	size_t def_len, depth = 0;
 	const char *def;
-	size_t def_len;
 
 	for (const char *p = strstr(s, "{{"); p; p = strstr(p, "{{")) {
 		const char *next =
 		    template_placeholder(p + 2, name, &def, &def_len);
 		int line = first_line + template_line_of(s, p) - 1;
+		char kind = next ? template_section(name, bare) : 0;
 
-		if (next == NULL) {
+		if (next == NULL || bare[0] == '\0') {
 			snprintf(err, err_size,
 			         "%d: empty or malformed "
 			         "placeholder",
 			         line);
 			return -1;
 		}
-		if (!template_known(name, known)) {
+		if (!template_known(bare, known)) {
 			template_known_list(known, list, sizeof(list));
 			snprintf(err, err_size,
 			         "%d: unknown placeholder {{%s}} (known: %s)",
 			         line, name, list);
 			return -1;
 		}
+		if (template_check_nesting(kind, bare, line, stack, &depth, err,
+		                           err_size) != 0)
+			return -1;
 		p = next;
+	}
+	if (depth > 0) {
+		snprintf(err, err_size, "section {{#%s}} is never closed",
+		         stack[depth - 1]);
+		return -1;
 	}
 	return 0;
 }
@@ -283,11 +332,48 @@ template_append(char **out, size_t *len, size_t *cap, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * After a section tag ending at next: a tag alone on its line takes the
+ * line's end with it, so sections leave no blank lines behind.
+ */
+static const char *
+template_after_tag(const char *s, const char *open, const char *next)
+{
+	bool line_start = open == s || open[-1] == '\n';
+
+	return line_start && *next == '\n' ? next + 1 : next;
+}
+
+/* Where rendering goes on after the {{#bare}} at open whose value is
+ * empty: past its matching {{/bare}} (the end when none). */
+static const char *
+template_skip_section(const char *s, const char *p, const char *bare)
+{
+	char name[TEMPLATE_MAX_NAME], inner[TEMPLATE_MAX_NAME];
+	const char *open, *def, *next;
+	size_t def_len, depth = 1;
+
+	while ((open = strstr(p, "{{")) != NULL) {
+		next = template_placeholder(open + 2, name, &def, &def_len);
+		if (next == NULL) {
+			p = open + 2;
+			continue;
+		}
+		char kind = template_section(name, inner);
+		if (kind != 0 && strcmp(inner, bare) == 0)
+			depth += kind == '#' ? 1 : -1;
+		if (depth == 0)
+			return template_after_tag(s, open, next);
+		p = next;
+	}
+	return p + strlen(p);
+}
+
 char *
 template_render(const char *s, template_lookup lookup, void *arg)
 {
 	size_t len = 0, cap = 0;
-	char *out = NULL, name[TEMPLATE_MAX_NAME];
+	char *out = NULL, name[TEMPLATE_MAX_NAME], bare[TEMPLATE_MAX_NAME];
 	const char *p = s, *open, *def, *next;
 	size_t def_len;
 	int rc = template_append(&out, &len, &cap, "", 0);
@@ -302,12 +388,20 @@ template_render(const char *s, template_lookup lookup, void *arg)
 			p = open + 2;
 			continue;
 		}
-		const char *v = lookup(arg, name);
-		if (rc == 0 && v != NULL && v[0] != '\0')
-			rc = template_append(&out, &len, &cap, v, strlen(v));
-		else if (rc == 0)
-			rc = template_append(&out, &len, &cap, def, def_len);
-		p = next;
+		char kind = template_section(name, bare);
+		const char *v = lookup(arg, bare);
+		bool empty = v == NULL || v[0] == '\0';
+		if (kind == '#' && empty)
+			p = template_skip_section(s, next, bare);
+		else if (kind != 0)
+			p = template_after_tag(s, open, next);
+		else {
+			if (rc == 0)
+				rc = template_append(
+				    &out, &len, &cap, empty ? def : v,
+				    empty ? def_len : strlen(v));
+			p = next;
+		}
 	}
 	if (rc == 0)
 		rc = template_append(&out, &len, &cap, p, strlen(p));

@@ -1,7 +1,9 @@
 /*
  * template: the mail texts the desk sends, one file per kind and language
  * ("Subject: ..." then a blank line then the body), with placeholders
- * {{name}} and {{name|text when empty}}.  Parsing and checking happen at
+ * {{name}} and {{name|text when empty}}, and sections {{#name}} ...
+ * {{/name}} kept only when name has a value (a tag alone on its line
+ * takes the line with it).  Parsing and checking happen at
  * configuration time, so an unknown placeholder never reaches a customer.
  */
 #ifndef COMPLAINTD_TEMPLATE_H
@@ -34,8 +36,9 @@ int template_load(const char *path, struct template *out, char *err,
 void template_clear(struct template *t);
 
 /*
- * 0 when every placeholder names one of known (NULL-terminated); else -1
- * with "LINE: unknown placeholder {{x}} (known: ...)" in err.
+ * 0 when every placeholder and section names one of known
+ * (NULL-terminated) and sections close in order; else -1 with "LINE:
+ * unknown placeholder {{x}} (known: ...)" or what is wrong in err.
  */
 int template_check(const struct template *t, const char *const *known,
                    char *err, size_t err_size);

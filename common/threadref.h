@@ -39,4 +39,17 @@ int threadref_address(const unsigned char *key, size_t key_len,
                       long long ticket, const char *base, char *buf,
                       size_t size);
 
+/*
+ * A survey's reference "S123-TOKEN" (TOKEN: the MAC of the survey, not of
+ * the ticket's thread), written into its subject and one-click links.
+ */
+#define THREADREF_SURVEY_REF_SIZE 40
+void threadref_survey_ref(const unsigned char *key, size_t key_len,
+                          long long ticket,
+                          char buf[THREADREF_SURVEY_REF_SIZE]);
+
+/* The ticket whose survey reference text carries (verified), or 0. */
+long long threadref_survey_find(const unsigned char *key, size_t key_len,
+                                const char *text);
+
 #endif

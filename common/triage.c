@@ -21,7 +21,8 @@ triage_repeat(struct store *store, const struct conf *conf,
               struct triage_customer *tc, const struct conf_team *team,
               long long now, struct triage_result *out)
 {
-	struct store_customer_change change = {.attention_until = -1};
+	struct store_customer_change change = {.attention_until = -1,
+	                                       .surveys_off = -1};
 	const struct conf_agent *who;
 	char *tags = NULL;
 	int rc;

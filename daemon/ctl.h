@@ -53,6 +53,12 @@ void ctl_json_string(FILE *out, const char *s);
 void ctl_json_field(FILE *out, bool first, const char *key, const char *s);
 void ctl_json_int(FILE *out, bool first, const char *key, long long v);
 
+/* A ticket's survey (NULL: none) in show: ,"survey":{...} or null, and
+ * the lines for people (ctl_survey.c). */
+struct store_survey;
+void ctl_survey_json(FILE *out, const struct store_survey *s);
+void ctl_survey_text(const struct store_survey *s);
+
 /* Columns of width display cells: s cut with "…" or padded.  The last
  * column of a row takes width 0: printed whole, not padded. */
 void ctl_cell(FILE *out, const char *s, int width);

@@ -19,6 +19,7 @@ static const char *const ctl_outcomes[] = {
     [INGEST_CREATED] = "created",
     [INGEST_APPENDED] = "appended",
     [INGEST_DUPLICATE] = "duplicate",
+    [INGEST_SURVEY] = "survey_answer",
 };
 
 /* "; billing/serious, team billing, assignee bob, priority 50" */
@@ -57,6 +58,7 @@ ctl_ingest_report(const struct ctl *ctl, const struct ingest_result *r)
 		    out, "ticket %lld: %s%s%s%s%s", r->ticket_id,
 		    r->outcome == INGEST_CREATED    ? "new ticket"
 		    : r->outcome == INGEST_APPENDED ? "reply added"
+		    : r->outcome == INGEST_SURVEY   ? "survey answer recorded"
 		                                    : "already stored",
 		    r->thread_by ? " (by " : "",
 		    r->thread_by ? r->thread_by : "", r->thread_by ? ")" : "",

@@ -187,6 +187,8 @@ ctl_customer_print(const struct ctl *ctl, const struct store_customer *c,
 		ctl_json_field(stdout, false, "tier", c->tier);
 		ctl_json_field(stdout, false, "owner", c->owner);
 		ctl_json_field(stdout, false, "tags", c->tags);
+		fprintf(stdout, ",\"surveys\":%s",
+		        c->surveys_off ? "false" : "true");
 		ctl_json_int(stdout, false, "recent_tickets", recent);
 		ctl_json_int(stdout, false, "since", c->created);
 		ctl_customer_history(ctl, v, n);
@@ -199,6 +201,8 @@ ctl_customer_print(const struct ctl *ctl, const struct store_customer *c,
 	printf("%-10s %s\n", "Tier", c->tier);
 	printf("%-10s %s\n", "Owner", c->owner ? c->owner : "-");
 	printf("%-10s %s\n", "Tags", c->tags[0] ? c->tags : "-");
+	printf("%-10s %s\n", "Surveys",
+	       c->surveys_off ? "no (opted out)" : "yes");
 	printf("%-10s %lld in the last %ld days\n", "Tickets", recent,
 	       ctl->conf->repeat.window / 86400);
 	printf("%-10s %s\n", "Since", ctl_time(c->created, when, sizeof(when)));
@@ -265,11 +269,18 @@ ctl_customer_run(struct ctl *ctl, const char *address,
 	int rc = store_customer_find(ctl->store, address, &c), status = EX_OK;
 
 	if (rc != 1) {
-		fprintf(stderr, "complaintctl: %s\n",
-		        rc == 0 ? "no such customer" : store_error(ctl->store));
+		if (rc == 0)
+			fprintf(
+			    stderr,
+			    "complaintctl: no customer has the address %s\n",
+			    address);
+		else
+			fprintf(stderr, "complaintctl: %s\n",
+			        store_error(ctl->store));
 		return rc == 0 ? CTL_EX_NOTFOUND : EX_TEMPFAIL;
 	}
-	if (change->tier != NULL || change->owner != NULL) {
+	if (change->tier != NULL || change->owner != NULL ||
+	    change->surveys_off >= 0) {
 		status = ctl_customer_set(ctl, &c, change);
 		store_customer_clear(&c);
 		if (status != EX_OK ||
@@ -302,9 +313,12 @@ ctl_cmd_customer(const struct ctl_options *opts, int argc, char **argv)
 	    {"tier", required_argument, NULL, 't'},
 	    {"owner", required_argument, NULL, 'o'},
 	    {"no-owner", no_argument, NULL, 'n'},
+	    {"surveys", no_argument, NULL, 's'},
+	    {"no-surveys", no_argument, NULL, 'S'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct store_customer_change change = {.attention_until = -1};
+	struct store_customer_change change = {.attention_until = -1,
+	                                       .surveys_off = -1};
 	struct ctl ctl;
 	int ch, status;
 
@@ -315,12 +329,15 @@ ctl_cmd_customer(const struct ctl_options *opts, int argc, char **argv)
 			change.owner = optarg;
 		else if (ch == 'n')
 			change.owner = "";
+		else if (ch == 's' || ch == 'S')
+			change.surveys_off = ch == 'S';
 		else
 			return EX_USAGE;
 	}
 	if (optind + 1 != argc) {
 		fprintf(stderr, "usage: complaintctl customer ADDRESS "
-		                "[--tier T] [--owner AGENT | --no-owner]\n");
+		                "[--tier T] [--owner AGENT | --no-owner] "
+		                "[--surveys | --no-surveys]\n");
 		return EX_USAGE;
 	}
 	if ((status = ctl_open(opts, true, &ctl)) != 0)

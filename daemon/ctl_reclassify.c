@@ -72,7 +72,7 @@ ctl_alert(struct ctl *ctl, const struct ingest_config *cfg,
 	rc = store_ticket_messages(ctl->store, id, &msgs, &n);
 	if (rc == 0) {
 		struct outbound_cause c;
-		ingest_cause_of_ticket(&t, NULL, &c);
+		outbound_cause_of_ticket(&t, NULL, &c);
 		c.text = n > 0 && msgs[0].body_text ? msgs[0].body_text : "";
 		rc = outbound_urgent_alert(ctl->store, cfg->out, &c, to, n_to,
 		                           time(NULL), res);

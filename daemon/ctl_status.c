@@ -8,6 +8,7 @@
 
 #include "sla_ticket.h"
 #include "status.h"
+#include "survey.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -41,7 +42,9 @@ ctl_status_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
 	if (store_ticket_set_status(ctl->store, t->id, m->to, now) != 0 ||
 	    store_event_add(ctl->store, t->id, now, "ticket.status", m->actor,
 	                    detail, NULL) < 0 ||
-	    sla_ticket_status(ctl->store, m->desk, t->id, now) != 0)
+	    sla_ticket_status(ctl->store, m->desk, t->id, now) != 0 ||
+	    survey_status_changed(ctl->store, ctl->conf, t->id, m->to, now) !=
+	        0)
 		return EX_TEMPFAIL;
 	return EX_OK;
 }

@@ -255,11 +255,14 @@ struct ctl_thread {
 	size_t n_msgs;
 	struct store_event *events;
 	size_t n_events;
+	struct store_survey survey;
+	bool has_survey;
 };
 
 static void
 ctl_thread_free(struct ctl_thread *th)
 {
+	store_survey_clear(&th->survey);
 	store_ticket_clear(&th->t);
 	store_sla_clear(&th->sla);
 	store_messages_free(th->msgs, th->n_msgs);
@@ -324,6 +327,7 @@ ctl_show_json(const struct ctl_thread *th)
 	fputs("{", out);
 	ctl_ticket_json(out, &th->t);
 	ctl_show_sla_json(out, &th->sla);
+	ctl_survey_json(out, th->has_survey ? &th->survey : NULL);
 	fputs(",\"thread\":[", out);
 	for (size_t i = 0; i < th->n_msgs; i++) {
 		fputs(i ? "," : "", out);
@@ -451,6 +455,8 @@ ctl_show_text(const struct ctl *ctl, const struct ctl_thread *th)
 
 	ctl_show_header(ctl, &th->t);
 	ctl_show_sla(&th->t, &th->sla);
+	if (th->has_survey)
+		ctl_survey_text(&th->survey);
 	for (size_t i = 0; i < th->n_msgs; i++)
 		ctl_show_message(&th->msgs[i], i);
 	if (th->n_events > 0)
@@ -473,6 +479,9 @@ ctl_thread_load(struct store *store, long long id, struct ctl_thread *th)
 		return rc;
 	if (store_sla_get(store, id, &th->sla) != 1)
 		return -1;
+	if ((rc = store_survey_get(store, id, &th->survey)) < 0)
+		return -1;
+	th->has_survey = rc == 1;
 	if (store_ticket_messages(store, id, &th->msgs, &th->n_msgs) != 0 ||
 	    store_ticket_events(store, id, &th->events, &th->n_events) != 0)
 		return -1;

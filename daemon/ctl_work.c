@@ -37,7 +37,7 @@ ctl_assign_notice(struct ctl *ctl, const struct store_ticket *t,
 	struct outbound_cause c;
 	int rc;
 
-	ingest_cause_of_ticket(t, msg, &c);
+	outbound_cause_of_ticket(t, msg, &c);
 	c.assignee = a->to->name;
 	rc = outbound_assigned(ctl->store, a->cfg->out, &c, a->to, now);
 

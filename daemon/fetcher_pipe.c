@@ -33,6 +33,7 @@ static const char *const fetch_outcomes[] = {
     [INGEST_CREATED] = "ticket.created",
     [INGEST_APPENDED] = "message.appended",
     [INGEST_DUPLICATE] = "message.duplicate",
+    [INGEST_SURVEY] = "survey.answered",
 };
 
 /* " ack=queued notices=1", or why no ack went: " ack=no reason=..." */
@@ -120,6 +121,7 @@ fetch_note(struct fetch_pipe *p, uint32_t uid, const struct ingest_result *r)
 	             "from=%s subject=%s%s%s%s%s%s%s%s%s",
 	             r->outcome == INGEST_CREATED    ? "new ticket"
 	             : r->outcome == INGEST_APPENDED ? "reply on ticket"
+	             : r->outcome == INGEST_SURVEY   ? "survey answer on ticket"
 	                                             : "already stored",
 	             fetch_outcomes[r->outcome], r->ticket_id, p->mb->name, uid,
 	             log_quote(from, sizeof(from), m ? m->from.addr : NULL),

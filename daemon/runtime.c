@@ -86,17 +86,17 @@ runtime_changed(void *arg)
 	runtime_wake_scheduler(arg);
 }
 
-/* The SLA scheduler, when there are policies to keep. */
+/* The scheduler, when there are SLA policies to keep or surveys. */
 static int
 runtime_start_scheduler(struct runtime *rt)
 {
 	const struct sla_desk *desk = rt->rules->sla;
 
-	if (!sla_desk_active(desk)) {
+	if (!sla_desk_active(desk))
 		log_info("runtime: no SLA policies configured; no deadlines "
 		         "are kept");
+	if (!sla_desk_active(desk) && !rt->conf->survey.enabled)
 		return 0;
-	}
 	if (scheduler_start(&rt->scheduler, rt->conf, desk, rt->out,
 	                    runtime_queued, rt) == -1) {
 		log_err("runtime: cannot start the scheduler thread; stopping "

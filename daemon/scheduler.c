@@ -1,18 +1,23 @@
 /*
- * scheduler: SLA time; see scheduler.h.
+ * scheduler: SLA time and surveys; see scheduler.h.
  */
 #include "scheduler.h"
 
 #include "log.h"
 #include "sla_ticket.h"
 #include "store.h"
+#include "survey.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* The longest sleep: a wake-up lost (complaintctl could not signal us)
  * or a clock set back costs at most this much lateness. */
 #define SCHEDULER_MAX_SLEEP_MS (5L * 60 * 1000)
+
+/* Surveys sent (or skipped) per run: each writes a mail. */
+#define SCHEDULER_SURVEYS 32
 
 /* After a change of policies or calendars every ticket that is not
  * closed is computed again, a page per transaction. */
@@ -23,6 +28,8 @@ scheduler_refresh(struct scheduler *s, struct store *store)
 	long long after = 0;
 	size_t n, total = 0;
 
+	if (!sla_desk_active(s->desk))
+		return 0;
 	if (store_setting_get_int(store, "sla_config_hash", &stored) < 0)
 		return -1;
 	if (stored == hash)
@@ -56,6 +63,7 @@ static enum scheduler_ran
 scheduler_tick(struct scheduler *s, struct store *store, bool *wrote)
 {
 	struct sla_tick_result res;
+	struct survey_run_result sv;
 	long long now = time(NULL);
 
 	if (store_begin(store) != 0) {
@@ -63,7 +71,11 @@ scheduler_tick(struct scheduler *s, struct store *store, bool *wrote)
 		         store_error(store));
 		return SCHEDULER_FAILED;
 	}
-	if (sla_tick(store, s->desk, s->out, now, &res) != 0) {
+	memset(&res, 0, sizeof(res));
+	if ((sla_desk_active(s->desk) &&
+	     sla_tick(store, s->desk, s->out, now, &res) != 0) ||
+	    survey_run(store, s->conf, s->out, now, SCHEDULER_SURVEYS, &sv) !=
+	        0) {
 		log_errx("scheduler: %s; nothing recorded, trying again in "
 		         "10s",
 		         store_error(store));
@@ -75,15 +87,16 @@ scheduler_tick(struct scheduler *s, struct store *store, bool *wrote)
 		         store_error(store));
 		return SCHEDULER_FAILED;
 	}
-	*wrote |= res.events > 0 || res.notices > 0;
+	*wrote |= res.events > 0 || res.notices > 0 || sv.sent > 0 ||
+	          sv.skipped > 0 || sv.postponed > 0;
 	if (res.events > 0)
 		log_debug(
 		    "scheduler: run event=sla.tick tickets=%zu events=%zu "
 		    "notices=%zu",
 		    res.tickets, res.events, res.notices);
-	if (res.notices > 0 && s->queued != NULL)
+	if ((res.notices > 0 || sv.sent > 0) && s->queued != NULL)
 		s->queued(s->queued_arg);
-	return res.more ? SCHEDULER_MORE : SCHEDULER_DONE;
+	return res.more || sv.more ? SCHEDULER_MORE : SCHEDULER_DONE;
 }
 
 /* The WAL copied back, outside any run's commit (see scheduler_run). */
@@ -96,16 +109,21 @@ scheduler_checkpoint(struct store *store)
 		          store_error(store));
 }
 
-/* Until the next recorded event, at most SCHEDULER_MAX_SLEEP_MS. */
+/* Until the next SLA event or survey, at most SCHEDULER_MAX_SLEEP_MS. */
 static long
 scheduler_sleep_ms(struct store *store)
 {
 	long long at, now = time(NULL);
 
-	if (store_sla_next_due(store, &at) != 0) {
+	long long survey;
+
+	if (store_sla_next_due(store, &at) != 0 ||
+	    store_survey_next(store, &survey) != 0) {
 		log_errx("scheduler: %s", store_error(store));
 		return 10000;
 	}
+	if (survey >= 0 && (at < 0 || survey < at))
+		at = survey;
 	if (at < 0 || (at - now) * 1000 > SCHEDULER_MAX_SLEEP_MS)
 		return SCHEDULER_MAX_SLEEP_MS;
 	return at <= now ? 0 : (long)(at - now) * 1000;
@@ -133,8 +151,9 @@ scheduler_run(struct worker *w)
 	if (store_autocheckpoint(store, false) != 0)
 		log_warnx("scheduler: %s", store_error(store));
 	log_info("scheduler: started event=scheduler.started policies=%zu "
-	         "calendars=%zu",
-	         s->conf->n_policies, s->conf->n_calendars);
+	         "calendars=%zu surveys=%s",
+	         s->conf->n_policies, s->conf->n_calendars,
+	         s->conf->survey.enabled ? "yes" : "no");
 	if (scheduler_refresh(s, store) != 0)
 		log_errx(
 		    "scheduler: cannot apply the policies to open tickets: "

@@ -4,6 +4,8 @@
  * tickets), records what fell due and queues the notices, and is woken
  * early when ingest or complaintctl (SIGUSR2) changes a ticket.  On start
  * after a change of policies, it computes every open ticket again.
+ * Satisfaction surveys fall due the same way (survey.h): each run also
+ * sends or skips those due.
  */
 #ifndef COMPLAINTD_SCHEDULER_H
 #define COMPLAINTD_SCHEDULER_H

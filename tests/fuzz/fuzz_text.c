@@ -2,11 +2,13 @@
  * fuzz_text: libFuzzer harness for the small parsers of outside text —
  * subjects (normalisation, the desk's tag, reply prefixes), quoted
  * history in replies, the language
- * guess, the thread references in Message-IDs and addresses, and the
- * order-number and expectation extraction.
+ * guess, the thread references in Message-IDs and addresses, survey
+ * references and answers, and the order-number and expectation
+ * extraction.
  */
 #include "charset.h"
 #include "extract.h"
+#include "survey_answer.h"
 #include "text.h"
 #include "threadref.h"
 
@@ -44,10 +46,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)text_language(s);
 	(void)threadref_from_msgid(fuzz_key, sizeof(fuzz_key), s);
 	(void)threadref_from_address(fuzz_key, sizeof(fuzz_key), s);
-	/* extract is promised valid UTF-8 (mime's output). */
-	if (charset_utf8_valid(s, strlen(s)) &&
-	    extract_run(rules, s, s, &ex) == 0)
-		free(ex.order_number);
+	(void)threadref_survey_find(fuzz_key, sizeof(fuzz_key), s);
+	/* extract and survey_answer are promised valid UTF-8 (mime's
+	 * output). */
+	if (charset_utf8_valid(s, strlen(s))) {
+		struct survey_answer a;
+		if (extract_run(rules, s, s, &ex) == 0)
+			free(ex.order_number);
+		if (survey_answer_parse(s, s, &a) == 0) {
+			if ((a.rating != -1 &&
+			     (a.rating < 1 || a.rating > 5)) ||
+			    (a.nps != -1 && (a.nps < 0 || a.nps > 10)) ||
+			    (a.comment != NULL &&
+			     (strlen(a.comment) > strlen(s) ||
+			      !charset_utf8_valid(a.comment,
+			                          strlen(a.comment)))))
+				abort();
+			survey_answer_clear(&a);
+		}
+	}
 	free(s);
 	return 0;
 }

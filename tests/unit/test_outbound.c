@@ -2,8 +2,9 @@
  * test_outbound: what arriving mail makes the desk send, through ingest
  * into a real store in a temp dir, with a configuration file loaded from
  * there and the shipped templates — the acknowledgement and its threading
- * headers, the team's notices, every reason for no acknowledgement, and
- * bounces.  Time is passed in, never read.
+ * headers, the team's notices, every reason for no acknowledgement,
+ * bounces, and satisfaction surveys (sent, skipped, postponed, answered).
+ * Time is passed in, never read.
  */
 #include "outbound.h"
 
@@ -12,6 +13,7 @@
 #include "mime.h"
 #include "store.h"
 #include "store_harness.h"
+#include "survey.h"
 #include "threadref.h"
 
 #include <stdarg.h>
@@ -775,6 +777,239 @@ test_ack_in_thread_after_mail(void **state)
 	ingest_result_clear(&r);
 }
 
+/* --- satisfaction surveys --------------------------------------------- */
+
+/* Closes ticket at now as complaintctl does: status, then the survey. */
+static void
+close_ticket(struct ob_test *t, long long ticket, long long now)
+{
+	assert_int_equal(store_begin(t->store), 0);
+	assert_int_equal(
+	    store_ticket_set_status(t->store, ticket, "closed", now), 0);
+	assert_int_equal(
+	    survey_status_changed(t->store, t->conf, ticket, "closed", now), 0);
+	assert_int_equal(store_commit(t->store), 0);
+}
+
+static struct survey_run_result
+run_surveys(struct ob_test *t, long long now)
+{
+	struct survey_run_result res;
+
+	assert_int_equal(store_begin(t->store), 0);
+	assert_int_equal(survey_run(t->store, t->conf, t->ocfg, now, 32, &res),
+	                 0);
+	assert_int_equal(store_commit(t->store), 0);
+	return res;
+}
+
+/* A new ticket from address at now; its id. */
+static long long
+complaint(struct ob_test *t, const char *address, const char *subject,
+          long long now)
+{
+	char headers[256];
+	struct ingest_result r;
+	long long id;
+
+	snprintf(headers, sizeof(headers),
+	         "From: %s\nSubject: %s\nMessage-ID: <%s.%lld@x>", address,
+	         subject, subject, now);
+	r = feed(t, mail(headers, "It broke."), now);
+	assert_int_equal(r.outcome, INGEST_CREATED);
+	id = r.ticket_id;
+	ingest_result_clear(&r);
+	return id;
+}
+
+static void
+assert_survey(struct ob_test *t, long long ticket, const char *status,
+              const char *reason)
+{
+	struct store_survey s;
+
+	assert_int_equal(store_survey_get(t->store, ticket, &s), 1);
+	assert_string_equal(s.status, status);
+	if (reason != NULL &&
+	    (s.skip_reason == NULL || strstr(s.skip_reason, reason) == NULL))
+		fail_msg("skipped for \"%s\", expected \"%s\"",
+		         s.skip_reason ? s.skip_reason : "(nothing)", reason);
+	store_survey_clear(&s);
+}
+
+static void
+test_survey_sent_and_answered(void **state)
+{
+	struct ob_test *t = *state;
+	struct store_outbox o;
+	struct store_survey s;
+	struct mime_message *m;
+	struct ingest_result r;
+	char headers[512], *link;
+	long long id;
+
+	desk(t, "survey = { delay = \"1h\"; };\n");
+	id = complaint(t, "ann@example.net", "Kettle", T0);
+	close_ticket(t, id, T0 + 60);
+	assert_survey(t, id, "scheduled", NULL);
+	/* Not before close + delay. */
+	assert_int_equal(run_surveys(t, T0 + 60 + HOUR - 1).sent, 0);
+	assert_int_equal(run_surveys(t, T0 + 60 + HOUR).sent, 1);
+	assert_survey(t, id, "sent", NULL);
+	assert_int_equal(run_surveys(t, T0 + 2 * HOUR).sent, 0);
+	/* The mail: the survey's reference in the subject, one-click links
+	 * to the desk, automatic. */
+	while (store_outbox_next_due(t->store, T0 + 2 * HOUR, &o) == 1) {
+		bool survey = strcmp(o.kind, "survey") == 0;
+		if (!survey)
+			assert_int_equal(
+			    store_outbox_sent(t->store, o.id, T0, 250), 0);
+		store_outbox_clear(&o);
+		if (survey)
+			break;
+	}
+	m = next_mail(t, T0 + 2 * HOUR, &o);
+	assert_string_equal(o.kind, "survey");
+	assert_string_equal(o.recipient, "ann@example.net");
+	assert_int_equal(threadref_survey_find(
+	                     t->cfg.secret, sizeof(t->cfg.secret), m->subject),
+	                 id);
+	assert_string_equal(mime_header_get(m, "Auto-Submitted"),
+	                    "auto-generated");
+	link = strstr(m->text, "mailto:support@example.com?subject=Re%3A%20%5B"
+	                       "ACME%20%23");
+	assert_non_null(link);
+	assert_non_null(strstr(link, "&body=Rating%3A%20"));
+	/* One click on "4": the subject carries the reference. */
+	snprintf(headers, sizeof(headers),
+	         "From: ann@example.net\nSubject: Re: [ACME #%lld] Rating: 4 "
+	         "(%s)\nMessage-ID: <click@x>",
+	         id, strrchr(m->subject, ' ') + 1);
+	r = feed(t, mail(headers, "Rating: 4\r\n"), T0 + 3 * HOUR);
+	assert_int_equal(r.outcome, INGEST_SURVEY);
+	assert_int_equal(r.ticket_id, id);
+	assert_false(r.out.ack_queued);
+	ingest_result_clear(&r);
+	/* A second answer, by replying: the rating stays, the comment
+	 * comes. */
+	snprintf(headers, sizeof(headers),
+	         "From: ann@example.net\nSubject: Re: survey\nIn-Reply-To: "
+	         "<%s>\nMessage-ID: <reply@x>",
+	         m->message_id);
+	r = feed(t, mail(headers, "Quick and friendly, thank you."),
+	         T0 + 4 * HOUR);
+	assert_int_equal(r.outcome, INGEST_SURVEY);
+	ingest_result_clear(&r);
+	assert_int_equal(store_survey_get(t->store, id, &s), 1);
+	assert_int_equal(s.rating, 4);
+	assert_int_equal(s.answers, 2);
+	assert_string_equal(s.comment, "Quick and friendly, thank you.");
+	store_survey_clear(&s);
+	/* Nothing went back, and the ticket stayed closed. */
+	assert_int_equal(count(t, "survey"), 1);
+	assert_int_equal(count(t, "ack"), 1);
+	mime_message_free(m);
+	store_outbox_clear(&o);
+}
+
+static void
+test_survey_skipped(void **state)
+{
+	struct ob_test *t = *state;
+	struct survey_run_result res;
+	struct store_customer_change off = {.attention_until = -1,
+	                                    .surveys_off = 1};
+	struct store_customer c;
+	long long a, b, d, e, f;
+
+	desk(t, "survey = { delay = \"10m\"; throttle = \"7d\"; };\n");
+	a = complaint(t, "bea@example.net", "One", T0);
+	b = complaint(t, "bea@example.net", "Two", T0);
+	d = complaint(t, "cal@example.net", "Three", T0);
+	e = complaint(t, "dot@example.net", "Four", T0);
+	f = complaint(t, "eli@example.net", "Five", T0);
+	for (long long id = a; id <= f; id++)
+		close_ticket(t, id, T0 + 60);
+	/* Reopened before the survey went. */
+	assert_int_equal(store_ticket_set_status(t->store, d, "open", T0), 0);
+	/* Asked for no more surveys. */
+	assert_int_equal(store_customer_find(t->store, "dot@example.net", &c),
+	                 1);
+	assert_int_equal(store_customer_update(t->store, c.id, &off), 0);
+	store_customer_clear(&c);
+	/* Merged into another. */
+	assert_int_equal(store_ticket_merge(t->store, f, a, T0 + 90), 0);
+	res = run_surveys(t, T0 + HOUR);
+	assert_int_equal(res.sent, 1);
+	assert_int_equal(res.skipped, 4);
+	assert_survey(t, a, "sent", NULL);
+	assert_survey(t, b, "skipped", "had a survey lately");
+	assert_survey(t, d, "skipped", "reopened");
+	assert_survey(t, e, "skipped", "asked for no surveys");
+	assert_survey(t, f, "skipped", "merged");
+	/* Closed again after the reopen: due again, and sent. */
+	close_ticket(t, d, T0 + 2 * HOUR);
+	assert_int_equal(run_surveys(t, T0 + 3 * HOUR).sent, 1);
+	assert_survey(t, d, "sent", NULL);
+	/* One survey per ticket: closing it a third time sends none. */
+	close_ticket(t, d, T0 + 4 * HOUR);
+	assert_survey(t, d, "sent", NULL);
+	/* After the throttle, Bea's next ticket gets one. */
+	b = complaint(t, "bea@example.net", "Six", T0 + 8 * DAY);
+	close_ticket(t, b, T0 + 8 * DAY);
+	assert_int_equal(run_surveys(t, T0 + 9 * DAY).sent, 1);
+}
+
+static void
+test_survey_waits_for_the_hourly_limit(void **state)
+{
+	struct ob_test *t = *state;
+	struct survey_run_result res;
+	long long id, due;
+
+	desk(t,
+	     "ack = { max_per_hour = 1; };\nsurvey = { delay = \"0s\"; };\n");
+	id = complaint(t, "fin@example.net", "One", T0);
+	close_ticket(t, id, T0 + 60);
+	/* The ack used this hour's one automatic mail. */
+	res = run_surveys(t, T0 + 120);
+	assert_int_equal(res.sent + res.skipped, 0);
+	assert_int_equal(res.postponed, 1);
+	assert_survey(t, id, "scheduled", NULL);
+	assert_int_equal(store_survey_next(t->store, &due), 0);
+	assert_int_equal(due, T0 + 120 + HOUR);
+	assert_int_equal(run_surveys(t, T0 + 120 + HOUR).sent, 1);
+}
+
+static void
+test_survey_answer_too_late_is_mail(void **state)
+{
+	struct ob_test *t = *state;
+	struct ingest_result r;
+	struct store_survey s;
+	char headers[256];
+	long long id;
+
+	desk(t, "survey = { delay = \"0s\"; answer_for = \"1d\"; };\n");
+	id = complaint(t, "gil@example.net", "One", T0);
+	close_ticket(t, id, T0);
+	assert_int_equal(run_surveys(t, T0).sent, 1);
+	assert_int_equal(store_survey_get(t->store, id, &s), 1);
+	snprintf(headers, sizeof(headers),
+	         "From: gil@example.net\nSubject: Re: survey\nIn-Reply-To: "
+	         "<%s>\nMessage-ID: <late@x>",
+	         s.message_id);
+	store_survey_clear(&s);
+	r = feed(t, mail(headers, "5"), T0 + 2 * DAY);
+	/* An ordinary reply: it joins the ticket (and reopens it). */
+	assert_int_equal(r.outcome, INGEST_APPENDED);
+	assert_int_equal(r.ticket_id, id);
+	ingest_result_clear(&r);
+	assert_int_equal(store_survey_get(t->store, id, &s), 1);
+	assert_int_equal(s.answers, 0);
+	store_survey_clear(&s);
+}
+
 int
 main(void)
 {
@@ -796,6 +1031,10 @@ main(void)
 	    T(test_acks_disabled),
 	    T(test_dsn_records_hard_bounces),
 	    T(test_ack_in_thread_after_mail),
+	    T(test_survey_sent_and_answered),
+	    T(test_survey_skipped),
+	    T(test_survey_waits_for_the_hourly_limit),
+	    T(test_survey_answer_too_late_is_mail),
 #undef T
 	};
 

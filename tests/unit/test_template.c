@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,6 +378,51 @@ static const char *const test_kinds[] = {
     "urgent_alert.txt", "repeat_customer.txt",
 };
 
+/* --- sections ---------------------------------------------------------- */
+
+static void
+test_render_sections(void **state)
+{
+	static const char *const on[] = {"nps=0 1 2", "ticket=7", NULL};
+	static const char *const off[] = {"ticket=7", NULL};
+	const char *s =
+	    "A\n{{#nps}}\nRecommend? {{nps}}\n{{/nps}}\nB {{ticket}}";
+
+	(void)state;
+	/* A tag alone on its line takes the line with it. */
+	assert_render(s, on, "A\nRecommend? 0 1 2\nB 7");
+	assert_render(s, off, "A\nB 7");
+	/* Inline, and nested sections of the same name. */
+	assert_render("x{{#nps}}[{{#nps}}in{{/nps}}]{{/nps}}y", off, "xy");
+	assert_render("x{{#nps}}[{{#nps}}in{{/nps}}]{{/nps}}y", on, "x[in]y");
+	/* Inside a skipped section nothing is looked at. */
+	assert_render("{{#nps}}{{ticket}}{{/nps}}.", off, ".");
+	/* Unclosed at render time (never past the check): skips to the end. */
+	assert_render("a{{#nps}}b", off, "a");
+}
+
+static void
+test_check_sections(void **state)
+{
+	char err[256];
+
+	(void)state;
+	assert_int_equal(test_check("Subject: x\n\n{{#ticket}}\n{{ticket}}\n"
+	                            "{{/ticket}}\n",
+	                            err, sizeof(err)),
+	                 0);
+	assert_check_error("Subject: x\n\n{{#ticket}}\n",
+	                   "section {{#ticket}}");
+	assert_check_error("Subject: x\n\n{{/ticket}}\n",
+	                   "3: {{/ticket}} closes");
+	assert_check_error(
+	    "Subject: x\n\n{{#tag}}{{#ticket}}{{/tag}}{{/ticket}}\n",
+	    "3: {{/tag}} closes");
+	assert_check_error("Subject: x\n\n{{#nosuch}}{{/nosuch}}\n",
+	                   "3: unknown placeholder {{#nosuch}}");
+	assert_check_error("Subject: x\n\n{{#}}\n", "3: empty or malformed");
+}
+
 static void
 test_load_shipped(const char *lang, const char *kind, struct template *t)
 {
@@ -449,6 +495,86 @@ test_shipped_templates(void **state)
 	}
 }
 
+/* The survey's own placeholders, beyond test_known's. */
+static const char *const test_survey_known[] = {
+    "ticket_ref",    "desk_name",      "customer_name",  "customer_address",
+    "subject",       "closed",         "survey_ref",     "rate_1",
+    "rate_2",        "rate_3",         "rate_4",         "rate_5",
+    "nps",           "aspects",        "unsubscribe",    "rating",
+    "survey_scores", "survey_comment", "recipient_name", "team",
+    "assignee",      "category",       "severity",       NULL,
+};
+
+static char *
+test_render_survey(const struct template *t, bool nps, bool aspects)
+{
+	const char *v[] = {
+	    "ticket_ref=[ACME #9]",
+	    "survey_ref=S9-abcdefghij",
+	    "desk_name=ACME Support",
+	    "closed=4 December 2026",
+	    "rate_1=mailto:r1",
+	    "rate_2=mailto:r2",
+	    "rate_3=mailto:r3",
+	    "rate_4=mailto:r4",
+	    "rate_5=mailto:r5",
+	    "unsubscribe=mailto:unsub",
+	    nps ? "nps=  10 mailto:n10" : "nps=",
+	    aspects ? "aspects=yes" : "aspects=",
+	    NULL,
+	};
+	char *body =
+	    template_render(t->body, test_lookup, (void *)(uintptr_t)v);
+
+	assert_non_null(body);
+	return body;
+}
+
+static void
+test_shipped_survey(void **state)
+{
+	char path[512], err[1024];
+
+	(void)state;
+	for (size_t l = 0; l < N(test_langs); l++) {
+		struct template t;
+		snprintf(path, sizeof(path), "%s/%s/survey.txt", TEMPLATE_DIR,
+		         test_langs[l]);
+		if (template_load(path, &t, err, sizeof(err)) != 0 ||
+		    template_check(&t, test_survey_known, err, sizeof(err)))
+			fail_msg("%s: %s", path, err);
+		assert_non_null(strstr(t.subject, "{{survey_ref}}"));
+		char *plain = test_render_survey(&t, false, false);
+		char *full = test_render_survey(&t, true, true);
+		/* Every rating has its link; unsubscribing is always offered.
+		 */
+		for (int r = 1; r <= 5; r++) {
+			char link[16];
+			snprintf(link, sizeof(link), "mailto:r%d", r);
+			assert_non_null(strstr(plain, link));
+		}
+		assert_non_null(strstr(plain, "mailto:unsub"));
+		/* The optional questions only when asked, leaving no tags
+		 * and no run of blank lines behind. */
+		assert_null(strstr(plain, "mailto:n10"));
+		assert_non_null(strstr(full, "mailto:n10"));
+		assert_true(strlen(full) > strlen(plain) + 100);
+		assert_null(strstr(plain, "{{"));
+		assert_null(strstr(full, "{{"));
+		assert_null(strstr(plain, "\n\n\n"));
+		assert_null(strstr(full, "\n\n\n"));
+		free(plain);
+		free(full);
+		template_clear(&t);
+		snprintf(path, sizeof(path), "%s/%s/survey_low.txt",
+		         TEMPLATE_DIR, test_langs[l]);
+		if (template_load(path, &t, err, sizeof(err)) != 0 ||
+		    template_check(&t, test_survey_known, err, sizeof(err)))
+			fail_msg("%s: %s", path, err);
+		template_clear(&t);
+	}
+}
+
 int
 main(void)
 {
@@ -465,7 +591,10 @@ main(void)
 	    cmocka_unit_test(test_render_values),
 	    cmocka_unit_test(test_render_malformed),
 	    cmocka_unit_test(test_render_large),
+	    cmocka_unit_test(test_render_sections),
+	    cmocka_unit_test(test_check_sections),
 	    cmocka_unit_test(test_shipped_templates),
+	    cmocka_unit_test(test_shipped_survey),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

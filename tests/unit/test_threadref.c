@@ -3,7 +3,7 @@
  * plus-addresses — round trips over many tickets, the token recomputed
  * independently from the HMAC, and the ids and addresses that must not
  * lead into a ticket: tampered, under another key, truncated, overflowing,
- * or another program's "cd." ids.
+ * or another program's "cd." ids; survey references likewise.
  */
 #include "threadref.h"
 
@@ -516,6 +516,60 @@ test_buffer_size(void **state)
 	                 -1);
 }
 
+static long long
+threadref_test_survey(const unsigned char *key, size_t key_len, const char *s)
+{
+	char *copy = strdup(s);
+	long long ticket;
+
+	assert_non_null(copy);
+	ticket = threadref_survey_find(key, key_len, copy);
+	free(copy);
+	return ticket;
+}
+
+static void
+test_survey_ref(void **state)
+{
+	char ref[THREADREF_SURVEY_REF_SIZE], text[160];
+	char token[THREADREF_TOKEN_LEN + 1];
+
+	(void)state;
+	for (size_t i = 0; i < N(threadref_test_tickets); i++) {
+		long long t = threadref_test_tickets[i];
+		threadref_survey_ref(KEY, t, ref);
+		snprintf(text, sizeof(text), "Re: [ACME #%lld] Rating 4 (%s)",
+		         t, ref);
+		assert_int_equal(threadref_test_survey(KEY, text), t);
+		/* At the very end, and upper-cased by a mail client. */
+		assert_int_equal(threadref_test_survey(KEY, ref), t);
+		threadref_test_upper(text);
+		assert_int_equal(threadref_test_survey(KEY, text), t);
+		assert_int_equal(threadref_test_survey(OTHER, text), 0);
+	}
+	threadref_survey_ref(KEY, 4711, ref);
+	/* Not the thread's token: a survey reference is no way into a
+	 * ticket, nor a ticket's token a survey's. */
+	threadref_token(KEY, 4711, token);
+	assert_string_not_equal(strchr(ref, '-') + 1, token);
+	snprintf(text, sizeof(text), "S4711-%s", token);
+	assert_int_equal(threadref_test_survey(KEY, text), 0);
+	/* Inside a word, truncated, followed by more letters, tampered. */
+	snprintf(text, sizeof(text), "XS4711-%s", strchr(ref, '-') + 1);
+	assert_int_equal(threadref_test_survey(KEY, text), 0);
+	snprintf(text, sizeof(text), "%.*s", (int)strlen(ref) - 1, ref);
+	assert_int_equal(threadref_test_survey(KEY, text), 0);
+	snprintf(text, sizeof(text), "%sx", ref);
+	assert_int_equal(threadref_test_survey(KEY, text), 0);
+	snprintf(text, sizeof(text), "%s", ref);
+	text[strlen(text) - 1] = text[strlen(text) - 1] == 'a' ? 'b' : 'a';
+	assert_int_equal(threadref_test_survey(KEY, text), 0);
+	assert_int_equal(threadref_test_survey(KEY, "S0-aaaaaaaaaa"), 0);
+	assert_int_equal(
+	    threadref_test_survey(KEY, "S99999999999999999999-aaaaaaaaaa"), 0);
+	assert_int_equal(threadref_test_survey(KEY, ""), 0);
+}
+
 int
 main(void)
 {
@@ -534,6 +588,7 @@ main(void)
 	    cmocka_unit_test(test_truncated_address),
 	    cmocka_unit_test(test_malformed_addresses),
 	    cmocka_unit_test(test_buffer_size),
+	    cmocka_unit_test(test_survey_ref),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

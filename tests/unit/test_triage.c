@@ -678,8 +678,8 @@ test_new_ticket_defaults_and_vip(void **state)
 	                       .text = "Just a question.",
 	                       .sender = "anyone@partner.example",
 	                       .mailbox = "plain"};
-	struct store_customer_change ch = {.tier = "vip",
-	                                   .attention_until = -1};
+	struct store_customer_change ch = {
+	    .tier = "vip", .attention_until = -1, .surveys_off = -1};
 	struct triage_result r;
 	struct store_ticket tk;
 	long long id = tr_new(t, c, &mail, T0, &r);
@@ -737,8 +737,8 @@ test_priority_recomputed(void **state)
 {
 	struct tr_test *t = *state;
 	long long c = tr_customer(t, "c@example.com");
-	struct store_customer_change ch = {.tier = "vip",
-	                                   .attention_until = -1};
+	struct store_customer_change ch = {
+	    .tier = "vip", .attention_until = -1, .surveys_off = -1};
 	struct triage_result r;
 	long long a, b;
 
@@ -767,8 +767,8 @@ test_repeat_owner(void **state)
 {
 	struct tr_test *t = *state;
 	long long c = tr_customer(t, "often@example.com");
-	struct store_customer_change ch = {.owner = "olga",
-	                                   .attention_until = -1};
+	struct store_customer_change ch = {
+	    .owner = "olga", .attention_until = -1, .surveys_off = -1};
 	const long long p_all = P_GENERAL + W_SUPPORT + P_MAX_RECENT + P_REPEAT;
 	struct store_customer cu;
 	struct triage_result r;
