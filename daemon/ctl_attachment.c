@@ -81,12 +81,15 @@ ctl_attachment_get(struct ctl *ctl, long long id, const char *path)
 	                              &len),
 	    status;
 
-	if (rc != 1) {
-		fprintf(stderr, "complaintctl: %s\n",
-		        rc == 0 ? "no such attachment (see show ID)"
-		                : store_error(ctl->store));
+	if (rc == 0)
+		fprintf(stderr,
+		        "complaintctl: no attachment #%lld (complaintctl show "
+		        "TICKET lists a ticket's attachments)\n",
+		        id);
+	else if (rc < 0)
+		fprintf(stderr, "complaintctl: %s\n", store_error(ctl->store));
+	if (rc != 1)
 		return rc == 0 ? CTL_EX_NOTFOUND : EX_TEMPFAIL;
-	}
 	ctl_attachment_name(filename, id, name, sizeof(name));
 	if (data == NULL) {
 		fprintf(

@@ -55,6 +55,6 @@ def test_attachment_get(complaintctl_bin, tmp_path):
             cwd=out)
     assert r.returncode == 73 and b"cannot create" in r.stderr
     r = run(complaintctl_bin, conf, "attachment", "get", "999")
-    assert r.returncode == 1 and b"no such attachment" in r.stderr
+    assert r.returncode == 1 and b"no attachment #" in r.stderr
     assert run(complaintctl_bin, conf, "attachment", "put",
                "1").returncode == 64

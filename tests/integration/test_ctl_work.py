@@ -1,7 +1,8 @@
 """complaintctl assign, take, note, reopen and tag: an agent's moves on a
 ticket, against a store filled by complaintctl ingest (no lab).  Each
 change shows in "show --json" and in the ticket's events with who made
-it; an unknown ticket (exit 1), a move not allowed now (exit 2) and an
+it; for every command that changes a ticket (status, reply and merge
+too), an unknown ticket (exit 1), a move not allowed now (exit 2) and an
 unknown --as agent (exit 64) change nothing."""
 
 import json
@@ -238,13 +239,28 @@ CHANGES = [
     ("note", "{id}", "-m", "a note"),
     ("reopen", "{id}"),
     ("tag", "{id}", "+vip"),
+    ("status", "{id}", "closed"),
+    ("reply", "{id}", "-m", "an answer"),
+    ("merge", "{id}", "2"),
 ]
 
 
 @pytest.mark.parametrize("args", CHANGES, ids=[a[0] for a in CHANGES])
 def test_no_such_ticket(desk, args):
     args = [a.format(id=99) for a in args]
-    desk.refused(EX_NOTFOUND, "complaintctl: no ticket #99", *args)
+    desk.refused(EX_NOTFOUND, "complaintctl: no ticket #99", *args,
+                 agent="alice")
+
+
+def test_no_such_ticket_to_read(desk):
+    for args in (("show", "99"), ("attachment", "get", "99"),
+                 ("merge", "1", "99")):
+        desk.refused(EX_NOTFOUND, "#99", *args, agent="alice")
+    desk.refused(EX_NOTFOUND, "nobody@nowhere.example", "customer",
+                 "nobody@nowhere.example")
+    for args in (("show", "x1"), ("status", "0", "closed"),
+                 ("assign", "-3", "bob"), ("merge", "1", "two")):
+        desk.refused(EX_USAGE, "usage:", *args, agent="alice")
 
 
 @pytest.mark.parametrize("args", CHANGES, ids=[a[0] for a in CHANGES])
@@ -255,3 +271,27 @@ def test_unknown_as_agent(desk, args):
         args = args[:args.index("--as")]
     desk.refused(EX_USAGE, 'no agent is named "ghost"', *args,
                  "--as", "ghost", agent="bob")
+
+
+# (what makes the move impossible, the move, what stderr says)
+BAD_MOVES = [
+    (("status", "1", "closed"), ("status", "1", "pending"),
+     "ticket #1 is closed; it cannot become pending"),
+    ((), ("reopen", "1"), "only a resolved or closed ticket"),
+    (("status", "1", "closed"), ("reply", "1", "-m", "late"), "reopen"),
+    (("assign", "1", "bob"), ("assign", "1", "bob"),
+     "already assigned to bob"),
+    (("assign", "1", "bob"), ("take", "1"), "already assigned to bob"),
+    ((), ("merge", "1", "1"), "cannot be merged into itself"),
+    (("merge", "1", "2"), ("merge", "1", "2"), "was merged into #2 already"),
+    (("tag", "1", "+vip"), ("tag", "1", "+vip"), "tags unchanged"),
+]
+
+
+@pytest.mark.parametrize("before,args,message", BAD_MOVES,
+                         ids=[m[1][0] + "-" + str(i)
+                              for i, m in enumerate(BAD_MOVES)])
+def test_bad_transition(desk, before, args, message):
+    if before:
+        desk.json(*before, agent="alice")
+    desk.refused(EX_CONFLICT, message, *args, agent="bob")
