@@ -8,8 +8,10 @@
 # runs complaintd in the foreground so its log scrolls; Ctrl-C stops the
 # daemon, then the tickets it made — category, severity, team, assignee —
 # the urgent alerts, the SLA warnings and escalations (its policies have
-# targets of seconds: let it run a minute), what is overdue, and the mail
-# the lab's SMTP server received are listed, and the lab stops.
+# targets of seconds: let it run a minute), what is overdue, the
+# satisfaction survey of the ticket an agent closed and its customer's
+# answer, and the mail the lab's SMTP server received are listed, and the
+# lab stops.
 # --seconds N stops the daemon by itself after N seconds.
 # With -c FILE: runs complaintd on that configuration instead.
 # Installs missing Debian packages and builds first.
@@ -107,6 +109,9 @@ policies = (
     notify = "immediately";
     level1_to = [ "lead" ]; }
 );
+# Surveys ten seconds after closing (a day by default), with the NPS
+# question and the three aspects; every closed ticket is asked.
+survey = { delay = "10s"; nps = true; aspects = true; throttle = "0s"; };
 @include "rules.conf"
 smtp = {
   url = "smtp://127.0.0.1:$smtp_port";
@@ -133,10 +138,29 @@ for f in sorted(pathlib.Path(sys.argv[1]).glob("*.eml")):
     raw = re.sub(rb"(?m)^Date: .*$", now, f.read_bytes(), count=1)
     (pathlib.Path(sys.argv[2]) / f.name).write_bytes(raw)
 PY
+ctl="$src/build/daemon/complaintctl -c $lab/desk/complaintd.conf"
 (
   sleep 2
   $labpy inject "$lab" "$lab"/samples/*.eml --user support >/dev/null &&
     echo "demo: $(ls "$lab"/samples/*.eml | wc -l) sample complaints arrived at support@" >&2
+  # An agent answers ticket #1 and closes it; its customer gets the
+  # survey ten seconds later and answers it in Chinese.
+  sleep 6
+  $ctl reply 1 --as alice -m "We are sorry. A replacement is on its way." >/dev/null &&
+    $ctl status 1 closed --as alice >/dev/null &&
+    echo "demo: alice answered ticket #1 and closed it (complaintctl reply, status)" >&2
+  for _ in $(seq 30); do
+    sleep 1
+    subject=$($ctl --json outbox --all | /usr/bin/python3 -c '
+import json, sys
+print(next((r["subject"] for r in json.load(sys.stdin) if r["kind"] == "survey"), ""))')
+    [ -n "$subject" ] && break
+  done
+  [ -n "$subject" ] || exit 0
+  printf 'From: customer@example.net\r\nTo: support@example.com\r\nSubject: Re: %s\r\nMessage-ID: <survey-answer.%s@example.net>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n4，还可以。速度4 结果5 整体3\r\n' \
+    "$subject" "$$" >"$lab/survey-answer.eml"
+  $labpy inject "$lab" "$lab/survey-answer.eml" --user support >/dev/null &&
+    echo "demo: the customer answered the survey: \"4，还可以。速度4 结果5 整体3\"" >&2
 ) &
 set +e
 if [ -n "$seconds" ]; then
@@ -148,7 +172,6 @@ status=$?
 set -e
 # timeout(1) says 124 when it had to stop the daemon, which then exited 0.
 [ -n "$seconds" ] && [ "$status" -eq 124 ] && status=0
-ctl="$src/build/daemon/complaintctl -c $lab/desk/complaintd.conf"
 echo "demo: complaintd exited with status $status; the tickets it made, as triaged:" >&2
 $ctl --json list | /usr/bin/python3 -c '
 import json, sys, unicodedata
@@ -196,6 +219,13 @@ for r in rows:
     print("%-8s %-30s %-4s %-13s %s" % (r["status"], r["to"], r["language"] or "-",
                                       r["kind"], r["subject"]))
 '
+echo >&2
+echo "demo: satisfaction surveys (sent ten seconds after closing; answers recorded, no new ticket):" >&2
+$ctl --json list --status closed | /usr/bin/python3 -c '
+import json, sys
+print("\n".join("#%d" % t["id"] for t in json.load(sys.stdin)))' | while read -r id; do
+  $ctl show "${id#\#}" | sed "/^--- /,\$d" | grep -E "^(Ticket|Survey|Answer|Comment) " || true
+done
 echo >&2
 echo "demo: one of them in full, with why it was triaged so ($ctl show 1):" >&2
 $ctl show 1
