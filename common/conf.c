@@ -580,7 +580,12 @@ conf_read_list(struct conf_ctx *ctx, const struct conf_section *sec,
 
 /* Every section, the core ones first, then the desk's people and rules. */
 static const struct conf_section *const conf_tables[] = {
-    conf_sections, conf_desk_sections, conf_sla_sections, conf_survey_sections,
+    conf_sections,
+    conf_desk_sections,
+    conf_sla_sections,
+    conf_survey_sections,
+    conf_metrics_sections,
+    conf_surge_sections,
     NULL,
 };
 

@@ -227,6 +227,28 @@ struct conf_survey {
 	long answer_for; /* answers accepted this long after sending */
 };
 
+/* ---- Early warning: surges of complaints (surge.h has the rule) ---- */
+
+struct conf_surge {
+	bool enabled;
+	long window;        /* new tickets counted over this, seconds */
+	long baseline;      /* the usual rate from this before the window */
+	int factor_percent; /* a surge is this % of the usual rate (300) */
+	int min_tickets;    /* and at least this many in the window */
+	int urgent_count;   /* or this many urgent tickets (0: off) ... */
+	long urgent_window; /* ... within this */
+	long quiet;         /* an episode ends this long after the last */
+	long check_every;   /* the scheduler looks this often */
+};
+
+/* ---- Metrics for Prometheus ("Reports, dashboard and metrics") ----- */
+
+/* node_exporter's textfile collector: the metrics written to a file. */
+struct conf_metrics {
+	char *textfile; /* NULL: no file written */
+	long interval;  /* seconds between writes */
+};
+
 /* ---- SLA: business calendars and policies ("SLA") ---------------- */
 
 #define CONF_MAX_INTERVALS 8 /* per day */
@@ -331,6 +353,8 @@ struct conf {
 	struct conf_priority priority;
 	struct conf_repeat repeat;
 	struct conf_survey survey;
+	struct conf_surge surge;
+	struct conf_metrics metrics;
 	struct conf_calendar *calendars;
 	size_t n_calendars;
 	struct conf_policy *policies;

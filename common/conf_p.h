@@ -123,6 +123,12 @@ void conf_check_references(struct conf_ctx *ctx, const config_setting_t *root,
 /* Satisfaction surveys (conf_survey.c). */
 extern const struct conf_section conf_survey_sections[];
 
+/* Early warning: surges of complaints (conf_surge.c). */
+extern const struct conf_section conf_surge_sections[];
+
+/* The metrics textfile (conf_metrics.c). */
+extern const struct conf_section conf_metrics_sections[];
+
 /* Calendars and policies (conf_sla.c). */
 extern const struct conf_section conf_sla_sections[];
 

@@ -253,6 +253,17 @@ ingest_agent_commands(struct store *store, const struct ingest_config *cfg,
 	return 0;
 }
 
+/* 1 when msg answers one of the desk's surge alerts, 0 not, -1. */
+static int
+ingest_agent_answers_alert(struct store *store, const struct mime_message *msg)
+{
+	char kind[32] = "";
+	int rc =
+	    store_message_kind(store, msg->in_reply_to, kind, sizeof(kind));
+
+	return rc == 1 ? strcmp(kind, "surge_alert") == 0 : rc;
+}
+
 int
 ingest_agent_mail(struct store *store, const struct ingest_config *cfg,
                   const struct conf_agent *agent, long long ticket,
@@ -265,6 +276,17 @@ ingest_agent_mail(struct store *store, const struct ingest_config *cfg,
 
 	if (text == NULL)
 		return -1;
+	/* An early-warning alert is about many tickets and sits in the
+	 * newest one's thread: an answer to it is no work on that ticket
+	 * and must never reach its customer. */
+	if ((rc = ingest_agent_answers_alert(store, msg)) != 0) {
+		if (rc == 1)
+			rc = store_event_add(store, ticket, now, "note",
+			                     agent->name, text, NULL) < 0
+			         ? -1
+			         : 0;
+		goto out;
+	}
 	if (ingest_agent_commands(store, cfg, agent, ticket, text, now, &rest,
 	                          &note) != 0)
 		goto out;

@@ -184,6 +184,35 @@ int outbound_survey_low(struct store *store, const struct outbound_config *ocfg,
                         const struct conf_agent *to,
                         const struct store_survey *answer, long long now);
 
+/* A surge of new complaints as its alert tells it (borrowed). */
+struct outbound_surge {
+	const char *dimension; /* "category", "product", "mailbox" */
+	const char *value;
+	bool burst;        /* urgent tickets close together opened it,
+	                      else the volume */
+	long long count;   /* new tickets in surge.window */
+	long long urgent;  /* urgent ones in surge.urgent_window */
+	double usual;      /* the usual count per window */
+	long long started; /* when the episode opened */
+	const struct store_surge_ticket *tickets; /* newest first; the
+	                                             first is the thread */
+	size_t n;                                 /* listed */
+	long long total;                          /* tickets in the surge */
+	const char *words;                        /* "refund (6), ..." or "" */
+};
+
+/*
+ * The early-warning alert (template "surge_alert", the desk's language,
+ * auto-generated) to to, threaded into s->tickets[0].  0 queued, 1 not
+ * written (why says so: the address, no ticket, no memory), -1 when the
+ * store failed.
+ */
+int outbound_surge_alert(struct store *store,
+                         const struct outbound_config *ocfg,
+                         const struct outbound_surge *s,
+                         const struct conf_agent *to, long long now, char *why,
+                         size_t why_size);
+
 /*
  * The delivery status notification msg reports permanent failures: the
  * addresses get no automatic mail for the configured pause.  0 or -1.

@@ -455,6 +455,10 @@ int store_message_insert(struct store *store, const struct store_message_new *m,
 int store_message_lookup(struct store *store, const char *message_id,
                          const char *raw_sha256, long long *row_r,
                          long long *ticket_id_r);
+/* The kind of the stored message message_id ("ack", "surge_alert" ...)
+ * into kind: 1, 0 when there is none, -1 on failure. */
+int store_message_kind(struct store *store, const char *message_id, char *kind,
+                       size_t size);
 
 /* Replaces what was parsed from a message (after a re-parse). */
 int store_message_update_parse(struct store *store, long long row,
@@ -719,5 +723,185 @@ struct store_survey_answer {
 };
 int store_survey_answer(struct store *store, long long ticket,
                         const struct store_survey_answer *a, long long now);
+
+/* ---- reports (store_report.c) ---- */
+
+#define STORE_REPORT_BREACH_FIRST 1      /* first response breached */
+#define STORE_REPORT_BREACH_NEXT 2       /* a next response breached */
+#define STORE_REPORT_BREACH_RESOLUTION 4 /* resolution breached */
+
+/* One ticket as a report counts it.  Strings owned (NULL: none). */
+struct store_report_ticket {
+	long long id, customer_id, created;
+	long long first_response; /* the first agent reply; -1 none */
+	long long resolved;       /* resolved, else closed; -1 neither */
+	char status[12];
+	char *category, *severity, *team, *assignee, *mailbox, *product,
+	    *language, *policy;
+	int reopens;  /* "ticket.reopened" events */
+	int replies;  /* agents' replies to the customer */
+	int breaches; /* STORE_REPORT_BREACH_* */
+	int level;    /* the highest escalation level reached; 0 none */
+	long long survey_sent, survey_answered; /* -1: not */
+	int rating, nps;                        /* -1: none */
+};
+
+/*
+ * The tickets created in [since, to) and those created earlier but
+ * resolved in [from, to); merged duplicates left out.  A new array
+ * (free with store_report_tickets_free).  0 or -1.
+ */
+int store_report_tickets(struct store *store, long long since, long long from,
+                         long long to, struct store_report_ticket **v_r,
+                         size_t *n_r);
+void store_report_tickets_free(struct store_report_ticket *v, size_t n);
+
+/* Tickets not resolved at "at" by age: counts[k] those younger than
+ * ages[k] (ascending) and not counted before; counts[n_ages] the rest. */
+int store_report_backlog(struct store *store, long long at,
+                         const long long *ages, size_t n_ages,
+                         long long *counts);
+
+struct store_report_customer {
+	long long id;
+	char *address, *name, *tier; /* owned; name NULL: none */
+	long long tickets;           /* all their tickets */
+};
+/* Customers tagged tag (the repeat rule's) or in its notice window at
+ * now, most tickets first, at most 100.  0 or -1. */
+int store_report_attention(struct store *store, const char *tag, long long now,
+                           struct store_report_customer **v_r, size_t *n_r);
+void store_report_customers_free(struct store_report_customer *v, size_t n);
+
+/* ---- metrics (store_metrics.c) ---- */
+
+/* One labelled figure of a metric; label owned. */
+struct store_metric {
+	char *label; /* the label's value: "open", "support" ... */
+	long long value;
+};
+void store_metrics_free(struct store_metric *v, size_t n);
+
+/* A read transaction, so every figure of one scrape comes from the same
+ * snapshot; no lock that writers wait for.  0 or -1; end it with
+ * store_metrics_end whatever happened in between. */
+int store_metrics_begin(struct store *store);
+void store_metrics_end(struct store *store);
+
+/*
+ * Each fills *v_r with a new array (free with store_metrics_free); 0 or
+ * -1.  tickets: every status (new .. closed), 0 when none; open_severity:
+ * new, open and pending tickets by severity ("none": not classified);
+ * outbox: every status (queued, sent, failed, cancelled); ingested: mail
+ * received, by the mailbox it was fetched from, else its ticket's
+ * channel, else "pipe", every known mailbox included; last_fetch: each
+ * mailbox's last successful fetch (Unix time), those never fetched left
+ * out; surveys: every status (scheduled, sent, skipped).
+ */
+int store_metrics_tickets(struct store *store, struct store_metric **v_r,
+                          size_t *n_r);
+int store_metrics_open_severity(struct store *store, struct store_metric **v_r,
+                                size_t *n_r);
+int store_metrics_outbox(struct store *store, struct store_metric **v_r,
+                         size_t *n_r);
+int store_metrics_ingested(struct store *store, struct store_metric **v_r,
+                           size_t *n_r);
+int store_metrics_last_fetch(struct store *store, struct store_metric **v_r,
+                             size_t *n_r);
+int store_metrics_surveys(struct store *store, struct store_metric **v_r,
+                          size_t *n_r);
+
+struct store_metrics_totals {
+	/* New, open or pending tickets with a first-response, next-response
+	 * or resolution deadline at or before now, or an "sla.breach"
+	 * event. */
+	long long sla_breaches_open;
+	/* Delivery attempts that did not send the mail, temporary and
+	 * permanent; only grows. */
+	long long outbox_failed_attempts;
+	long long survey_answers; /* every answer, second ones included */
+};
+int store_metrics_totals(struct store *store, long long now,
+                         struct store_metrics_totals *out);
+
+/* ---- surge episodes (store_surge.c) ---- */
+
+/* The dimensions surges are watched in, each a column of tickets:
+ * "category", "product", "mailbox"; NULL-terminated. */
+extern const char *const store_surge_dimensions[];
+
+/* New tickets of one value of a dimension; value owned. */
+struct store_surge_count {
+	char *value;
+	long long count;  /* created in (from, upto] */
+	long long urgent; /* urgent ones created in (urgent_from, upto] */
+};
+void store_surge_counts_free(struct store_surge_count *v, size_t n);
+
+/*
+ * Every value of dimension (NULL and "" left out) with tickets created
+ * in the later of the two ranges, counted in one query over the index on
+ * created.  *v_r: a new array (free with store_surge_counts_free).  0, or
+ * -1 (an unknown dimension too).
+ */
+int store_surge_window(struct store *store, const char *dimension,
+                       long long from, long long urgent_from, long long upto,
+                       struct store_surge_count **v_r, size_t *n_r);
+/* Tickets of dimension = value created in (from, upto], one range of
+ * the (column, created) index.  0 or -1. */
+int store_surge_count_value(struct store *store, const char *dimension,
+                            const char *value, long long from, long long upto,
+                            long long *n_r);
+/* The first ticket's creation into *created_r (-1: no tickets); 0/-1. */
+int store_surge_oldest(struct store *store, long long *created_r);
+
+struct store_surge_ticket {
+	long long id;
+	char *subject; /* owned */
+};
+/* At most max tickets of dimension = value created in (from, upto],
+ * newest first, into a new array (free with store_surge_tickets_free). */
+int store_surge_tickets(struct store *store, const char *dimension,
+                        const char *value, long long from, long long upto,
+                        size_t max, struct store_surge_ticket **v_r,
+                        size_t *n_r);
+void store_surge_tickets_free(struct store_surge_ticket *v, size_t n);
+
+/* An episode: open while ended is -1.  value owned (store_surges_free). */
+struct store_surge {
+	long long id;
+	char dimension[12];
+	char *value;
+	char reason[8];       /* what opened it: "volume", "urgent" */
+	long long started;    /* when it opened (and alerted) */
+	long long last_seen;  /* the last check that found it surging */
+	long long ended;      /* -1: open */
+	long long tickets;    /* of the value from started - window on */
+	long long alerted;    /* alert mails queued; 0: nobody was told */
+	long long ticket_id;  /* the newest ticket when it opened: the
+	                         alert's thread and event */
+	long long covered_by; /* the episode whose alert already covered
+	                         most of its tickets; -1: its own */
+};
+void store_surges_free(struct store_surge *v, size_t n);
+
+/* The open episodes of dimension, oldest first; 0 or -1. */
+int store_surge_open(struct store *store, const char *dimension,
+                     struct store_surge **v_r, size_t *n_r);
+/* Episodes started at or after since, newest first, at most limit (0:
+ * all); 0 or -1. */
+int store_surge_list(struct store *store, long long since, size_t limit,
+                     struct store_surge **v_r, size_t *n_r);
+/* A new open episode started (and last seen) now: its id in *id_r;
+ * covered_by -1 for none. */
+int store_surge_start(struct store *store, const char *dimension,
+                      const char *value, const char *reason, long long now,
+                      long long tickets, long long ticket_id,
+                      long long covered_by, long long *id_r);
+/* Still surging at now with tickets; ended at now; alerts queued. */
+int store_surge_seen(struct store *store, long long id, long long now,
+                     long long tickets);
+int store_surge_end(struct store *store, long long id, long long now);
+int store_surge_alerted(struct store *store, long long id, long long alerts);
 
 #endif

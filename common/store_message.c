@@ -105,6 +105,28 @@ store_message_lookup(struct store *store, const char *message_id,
 }
 
 int
+store_message_kind(struct store *store, const char *message_id, char *kind,
+                   size_t size)
+{
+	static const char sql[] =
+	    "SELECT kind FROM messages WHERE message_id = ?";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (message_id == NULL || message_id[0] == '\0')
+		return 0;
+	if ((st = store_prepare(store, sql)) == NULL)
+		return -1;
+	store_bind_text(st, 1, message_id);
+	if ((rc = store_step_row(store, st, "looking up a message")) == 1) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		snprintf(kind, size, "%s", k ? k : "");
+		store_reset(st);
+	}
+	return rc;
+}
+
+int
 store_attachments_delete(struct store *store, long long message_row)
 {
 	static const char sql[] =

@@ -364,10 +364,49 @@ static const char store_migration_9[] =
     "ALTER TABLE customers ADD COLUMN surveys_off INTEGER NOT NULL "
     "DEFAULT 0;";
 
+static const char store_migration_10[] =
+    /* Reports count tickets resolved in a period whenever they were
+     * created: their moment of resolution (resolved, else closed) is
+     * looked up by range. */
+    "CREATE INDEX tickets_resolution ON tickets(coalesce(resolved, closed)) "
+    "WHERE coalesce(resolved, closed) IS NOT NULL;";
+
+static const char store_migration_11[] =
+    /*
+     * Early warning: surge episodes, one row each — which value of which
+     * dimension, what opened it, when it started and was last seen
+     * surging, when it ended (NULL: open, at most one per value), its
+     * tickets, the alert mails queued, and the episode whose alert
+     * already covered most of its tickets (one burst seen in a category
+     * and its mailbox is one alert).  A value's baseline and tickets
+     * are ranges of (column, created); the window's counts for all
+     * values are one range of tickets_created.
+     */
+    "CREATE TABLE surges ("
+    " id INTEGER PRIMARY KEY,"
+    " dimension TEXT NOT NULL CHECK (dimension IN"
+    "  ('category','product','mailbox')),"
+    " value TEXT NOT NULL,"
+    " reason TEXT NOT NULL CHECK (reason IN ('volume','urgent')),"
+    " started INTEGER NOT NULL,"
+    " last_seen INTEGER NOT NULL,"
+    " ended INTEGER,"
+    " tickets INTEGER NOT NULL DEFAULT 0,"
+    " alerted INTEGER NOT NULL DEFAULT 0,"
+    " ticket_id INTEGER REFERENCES tickets(id),"
+    " covered_by INTEGER REFERENCES surges(id));"
+    "CREATE UNIQUE INDEX surges_open ON surges(dimension, value) WHERE "
+    "ended IS NULL;"
+    "CREATE INDEX surges_started ON surges(started);"
+    "CREATE INDEX tickets_category_created ON tickets(category, created);"
+    "CREATE INDEX tickets_product_created ON tickets(product, created);"
+    "CREATE INDEX tickets_mailbox_created ON tickets(mailbox, created);";
+
 const char *const store_migrations[] = {
-    store_migration_1, store_migration_2, store_migration_3,
-    store_migration_4, store_migration_5, store_migration_6,
-    store_migration_7, store_migration_8, store_migration_9,
+    store_migration_1,  store_migration_2,  store_migration_3,
+    store_migration_4,  store_migration_5,  store_migration_6,
+    store_migration_7,  store_migration_8,  store_migration_9,
+    store_migration_10, store_migration_11,
 };
 
 const size_t store_n_migrations =

@@ -163,5 +163,8 @@ int ctl_cmd_tag(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_reply(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_attachment(const struct ctl_options *opts, int argc, char **argv);
 int ctl_cmd_merge(const struct ctl_options *opts, int argc, char **argv);
+int ctl_cmd_report(const struct ctl_options *opts, int argc, char **argv);
+/* Counters and gauges for Prometheus (ctl_metrics.c). */
+int ctl_cmd_metrics(const struct ctl_options *opts, int argc, char **argv);
 
 #endif

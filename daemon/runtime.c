@@ -15,6 +15,27 @@
 /* Within systemd's patience and the 5 s a clean stop promises. */
 #define RUNTIME_STOP_GRACE_MS 3500
 
+/* Joins the metrics writer, within grace_ms when > 0; -1 when it is
+ * still busy then. */
+static int
+runtime_join_metrics_writer(struct runtime *rt, long grace_ms)
+{
+	struct metrics_writer *mw = &rt->metrics_writer;
+
+	if (!rt->metrics_writer_running)
+		return 0;
+	if (grace_ms <= 0) {
+		metrics_writer_join(mw);
+	} else if (metrics_writer_join_timeout(mw, grace_ms) != 0) {
+		log_warnx("runtime: metrics writer still busy; exiting "
+		          "without waiting for it (the textfile keeps its "
+		          "last whole version)");
+		return -1;
+	}
+	rt->metrics_writer_running = 0;
+	return 0;
+}
+
 /*
  * Stops the threads.  With a grace time (exit), returns -1 when one did
  * not finish in it; without (reload), waits for each.
@@ -30,6 +51,8 @@ runtime_stop_threads(struct runtime *rt, long grace_ms)
 		sender_stop(&rt->sender);
 	if (rt->scheduler_running)
 		scheduler_stop(&rt->scheduler);
+	if (rt->metrics_writer_running)
+		metrics_writer_stop(&rt->metrics_writer);
 	for (size_t i = 0; i < rt->n_fetchers; i++) {
 		struct fetcher *f = &rt->fetchers[i];
 		if (grace_ms <= 0) {
@@ -59,6 +82,8 @@ runtime_stop_threads(struct runtime *rt, long grace_ms)
 		          "waiting for it (what it committed is kept)");
 		stuck = 1;
 	}
+	if (runtime_join_metrics_writer(rt, grace_ms) != 0)
+		stuck = 1;
 	if (stuck)
 		return -1;
 	rt->scheduler_running = 0;
@@ -86,7 +111,8 @@ runtime_changed(void *arg)
 	runtime_wake_scheduler(arg);
 }
 
-/* The scheduler, when there are SLA policies to keep or surveys. */
+/* The scheduler, when there are SLA policies to keep, surveys or surge
+ * detection. */
 static int
 runtime_start_scheduler(struct runtime *rt)
 {
@@ -95,7 +121,8 @@ runtime_start_scheduler(struct runtime *rt)
 	if (!sla_desk_active(desk))
 		log_info("runtime: no SLA policies configured; no deadlines "
 		         "are kept");
-	if (!sla_desk_active(desk) && !rt->conf->survey.enabled)
+	if (!sla_desk_active(desk) && !rt->conf->survey.enabled &&
+	    !rt->conf->surge.enabled)
 		return 0;
 	if (scheduler_start(&rt->scheduler, rt->conf, desk, rt->out,
 	                    runtime_queued, rt) == -1) {
@@ -104,6 +131,21 @@ runtime_start_scheduler(struct runtime *rt)
 		return -1;
 	}
 	rt->scheduler_running = 1;
+	return 0;
+}
+
+/* The metrics writer, when metrics.textfile names a file. */
+static int
+runtime_start_metrics_writer(struct runtime *rt)
+{
+	if (rt->conf->metrics.textfile == NULL)
+		return 0;
+	if (metrics_writer_start(&rt->metrics_writer, rt->conf) == -1) {
+		log_err("runtime: cannot start the metrics writer thread; "
+		        "stopping the others");
+		return -1;
+	}
+	rt->metrics_writer_running = 1;
 	return 0;
 }
 
@@ -143,7 +185,8 @@ runtime_start_threads(struct runtime *rt)
 		return -1;
 	}
 	rt->sender_running = 1;
-	if (runtime_start_scheduler(rt) != 0) {
+	if (runtime_start_scheduler(rt) != 0 ||
+	    runtime_start_metrics_writer(rt) != 0) {
 		runtime_stop_threads(rt, 0);
 		return -1;
 	}

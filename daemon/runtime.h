@@ -12,6 +12,7 @@
 #include "conf.h"
 #include "ingest.h"
 #include "fetcher.h"
+#include "metrics_writer.h"
 #include "outbound.h"
 #include "scheduler.h"
 #include "sender.h"
@@ -28,6 +29,8 @@ struct runtime {
 	int sender_running;
 	struct scheduler scheduler;
 	int scheduler_running; /* only with SLA policies */
+	struct metrics_writer metrics_writer;
+	int metrics_writer_running; /* only with metrics.textfile */
 };
 
 /*

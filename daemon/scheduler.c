@@ -6,6 +6,7 @@
 #include "log.h"
 #include "sla_ticket.h"
 #include "store.h"
+#include "surge.h"
 #include "survey.h"
 
 #include <stdlib.h>
@@ -64,6 +65,7 @@ scheduler_tick(struct scheduler *s, struct store *store, bool *wrote)
 {
 	struct sla_tick_result res;
 	struct survey_run_result sv;
+	struct surge_run_result sg;
 	long long now = time(NULL);
 
 	if (store_begin(store) != 0) {
@@ -75,7 +77,8 @@ scheduler_tick(struct scheduler *s, struct store *store, bool *wrote)
 	if ((sla_desk_active(s->desk) &&
 	     sla_tick(store, s->desk, s->out, now, &res) != 0) ||
 	    survey_run(store, s->conf, s->out, now, SCHEDULER_SURVEYS, &sv) !=
-	        0) {
+	        0 ||
+	    surge_run(store, s->conf, s->out, now, &sg) != 0) {
 		log_errx("scheduler: %s; nothing recorded, trying again in "
 		         "10s",
 		         store_error(store));
@@ -88,13 +91,15 @@ scheduler_tick(struct scheduler *s, struct store *store, bool *wrote)
 		return SCHEDULER_FAILED;
 	}
 	*wrote |= res.events > 0 || res.notices > 0 || sv.sent > 0 ||
-	          sv.skipped > 0 || sv.postponed > 0;
+	          sv.skipped > 0 || sv.postponed > 0 || sg.opened > 0 ||
+	          sg.closed > 0;
 	if (res.events > 0)
 		log_debug(
 		    "scheduler: run event=sla.tick tickets=%zu events=%zu "
 		    "notices=%zu",
 		    res.tickets, res.events, res.notices);
-	if ((res.notices > 0 || sv.sent > 0) && s->queued != NULL)
+	if ((res.notices > 0 || sv.sent > 0 || sg.alerts > 0) &&
+	    s->queued != NULL)
 		s->queued(s->queued_arg);
 	return res.more || sv.more ? SCHEDULER_MORE : SCHEDULER_DONE;
 }
@@ -109,21 +114,23 @@ scheduler_checkpoint(struct store *store)
 		          store_error(store));
 }
 
-/* Until the next SLA event or survey, at most SCHEDULER_MAX_SLEEP_MS. */
+/* Until the next SLA event, survey or surge check, at most
+ * SCHEDULER_MAX_SLEEP_MS. */
 static long
-scheduler_sleep_ms(struct store *store)
+scheduler_sleep_ms(struct scheduler *s, struct store *store)
 {
-	long long at, now = time(NULL);
-
-	long long survey;
+	long long at, survey, surge, now = time(NULL);
 
 	if (store_sla_next_due(store, &at) != 0 ||
-	    store_survey_next(store, &survey) != 0) {
+	    store_survey_next(store, &survey) != 0 ||
+	    surge_next_check(store, s->conf, &surge) != 0) {
 		log_errx("scheduler: %s", store_error(store));
 		return 10000;
 	}
 	if (survey >= 0 && (at < 0 || survey < at))
 		at = survey;
+	if (surge >= 0 && (at < 0 || surge < at))
+		at = surge;
 	if (at < 0 || (at - now) * 1000 > SCHEDULER_MAX_SLEEP_MS)
 		return SCHEDULER_MAX_SLEEP_MS;
 	return at <= now ? 0 : (long)(at - now) * 1000;
@@ -169,8 +176,9 @@ scheduler_run(struct worker *w)
 		if (ran == SCHEDULER_MORE)
 			continue;
 		backlog = 0;
-		sleep_ms =
-		    ran == SCHEDULER_FAILED ? 10000 : scheduler_sleep_ms(store);
+		sleep_ms = ran == SCHEDULER_FAILED
+		               ? 10000
+		               : scheduler_sleep_ms(s, store);
 		if (wrote && sleep_ms > 0)
 			scheduler_checkpoint(store);
 		wrote = wrote && sleep_ms == 0;

@@ -10,6 +10,7 @@ COMPLAINTD_PACKAGES=(
   libcmocka-dev
   dovecot-imapd python3 python3-aiosmtpd python3-pytest openssl systemd
   tzdata
+  chromium fonts-wqy-zenhei
 )
 
 deps_missing() {

@@ -4,7 +4,7 @@
 #
 #   tests/bench/run.sh [BUILD_DIR]          default: build-bench
 #   MAILS=2000 ROUNDS=20 ACK_ROUNDS=50 OUTBOX=1000 CLASSIFY_MAILS=5000 \
-#   SLA_TICKETS=100000 SLA_OPEN=10000 tests/bench/run.sh
+#   SLA_TICKETS=100000 SLA_OPEN=10000 REPORT_TICKETS=100000 tests/bench/run.sh
 #                                           a smaller, quicker run
 #
 # Figures only: the exit status says whether the benchmarks ran, never
@@ -36,4 +36,6 @@ status=0
 	status=1
 "$build/tests/bench/bench_sla" "$src" "${SLA_TICKETS:-1000000}" \
 	"${SLA_OPEN:-100000}" || status=1
+/usr/bin/python3 "$src/tests/bench/bench_report.py" --build "$build" \
+	--tickets "${REPORT_TICKETS:-1000000}" || status=1
 exit $status

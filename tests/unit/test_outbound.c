@@ -12,7 +12,7 @@
 #include "ingest.h"
 #include "mime.h"
 #include "store.h"
-#include "store_harness.h"
+#include "desk_harness.h"
 #include "survey.h"
 #include "threadref.h"
 
@@ -34,43 +34,6 @@
 #define DAY 86400LL
 #define TEAM "team@example.com"
 
-struct ob_test {
-	char dir[PATH_MAX];
-	struct store *store;
-	struct conf *conf;
-	struct ingest_rules *rules;
-	struct outbound_config *ocfg;
-	struct ingest_config cfg;
-};
-
-static int
-ob_setup(void **state)
-{
-	struct ob_test *t = calloc(1, sizeof(*t));
-	if (t == NULL)
-		return -1;
-	if ((t->store = store_harness_open("test_outbound", t->dir)) == NULL) {
-		free(t);
-		return -1;
-	}
-	*state = t;
-	return 0;
-}
-
-static int
-ob_teardown(void **state)
-{
-	struct ob_test *t = *state;
-
-	store_close(t->store);
-	outbound_config_free(t->ocfg);
-	ingest_rules_free(t->rules);
-	conf_free(t->conf);
-	store_harness_remove(t->dir);
-	free(t);
-	return 0;
-}
-
 /*
  * The desk: a configuration file with two mailboxes ("support" has a
  * team, "sales" none), more keys for "templates" and extra sections,
@@ -78,53 +41,30 @@ ob_teardown(void **state)
  * configurations over it.
  */
 static void
-desk_with(struct ob_test *t, const char *templates, const char *extra)
+desk_with(struct desk_harness *t, const char *templates, const char *extra)
 {
-	char path[PATH_MAX + 32], err[512], *text = NULL;
-	unsigned char secret[STORE_SECRET_SIZE];
-	struct conf_errors errors = {0};
-	int fd, len;
+	char *text = NULL;
 
-	len = asprintf(
-	    &text,
-	    "desk = { name = \"ACME Desk\"; addresses = "
-	    "[\"support@example.com\"]; ticket_tag = \"ACME\"; "
-	    "timezone = \"UTC\"; };\n"
-	    "mailboxes = ( { name = \"support\"; host = \"imap.example\"; "
-	    "user = \"u\"; password = \"p\"; team = \"" TEAM "\"; },\n"
-	    "  { name = \"sales\"; host = \"imap.example\"; user = \"s\"; "
-	    "password = \"p\"; } );\n"
-	    "smtp = { url = \"smtp://localhost\"; "
-	    "from = \"ACME Desk <support@example.com>\"; };\n"
-	    "templates = { dir = \"%s\"; %s };\n%s",
-	    TEMPLATE_DIR, templates, extra);
-	assert_true(len > 0);
-	snprintf(path, sizeof(path), "%s/complaintd.conf", t->dir);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, (size_t)len), len);
-	assert_int_equal(close(fd), 0);
+	assert_true(
+	    asprintf(&text,
+	             "desk = { name = \"ACME Desk\"; addresses = "
+	             "[\"support@example.com\"]; ticket_tag = \"ACME\"; "
+	             "timezone = \"UTC\"; };\n"
+	             "mailboxes = ( { name = \"support\"; host = "
+	             "\"imap.example\"; user = \"u\"; password = \"p\"; "
+	             "team = \"" TEAM "\"; },\n"
+	             "  { name = \"sales\"; host = \"imap.example\"; user = "
+	             "\"s\"; password = \"p\"; } );\n"
+	             "smtp = { url = \"smtp://localhost\"; "
+	             "from = \"ACME Desk <support@example.com>\"; };\n"
+	             "templates = { dir = \"%s\"; %s };\n%s",
+	             TEMPLATE_DIR, templates, extra) > 0);
+	desk_harness_load(t, text);
 	free(text);
-	t->conf = conf_load_all(path, &errors);
-	for (size_t i = 0; i < errors.n; i++)
-		fprintf(stderr, "%s\n", errors.v[i]);
-	conf_errors_free(&errors);
-	assert_non_null(t->conf);
-	t->ocfg = outbound_config_new(t->conf, err, sizeof(err));
-	if (t->ocfg == NULL)
-		fprintf(stderr, "outbound_config_new: %s\n", err);
-	assert_non_null(t->ocfg);
-	t->rules = ingest_rules_new(t->conf, err, sizeof(err));
-	assert_non_null(t->rules);
-	assert_int_equal(store_secret(t->store, secret), 0);
-	outbound_set_secret(t->ocfg, secret);
-	ingest_config_init(&t->cfg, t->conf, t->rules);
-	memcpy(t->cfg.secret, secret, sizeof(secret));
-	t->cfg.out = t->ocfg;
 }
 
 static void
-desk(struct ob_test *t, const char *extra)
+desk(struct desk_harness *t, const char *extra)
 {
 	desk_with(t, "", extra);
 }
@@ -144,8 +84,8 @@ mail(const char *headers, const char *body)
 
 /* Ingests raw (freed) into mailbox, first seen at first_seen, at now. */
 static struct ingest_result
-feed_to(struct ob_test *t, const char *mailbox, long long first_seen, char *raw,
-        long long now)
+feed_to(struct desk_harness *t, const char *mailbox, long long first_seen,
+        char *raw, long long now)
 {
 	struct ingest_source src = {mailbox, -1, -1, -1, first_seen, 0};
 	struct ingest_result r;
@@ -160,46 +100,27 @@ feed_to(struct ob_test *t, const char *mailbox, long long first_seen, char *raw,
 }
 
 static struct ingest_result
-feed(struct ob_test *t, char *raw, long long now)
+feed(struct desk_harness *t, char *raw, long long now)
 {
 	return feed_to(t, "support", -1, raw, now);
 }
 
 /* Every outbox row of kind (NULL: any), oldest first. */
 static size_t
-outbox(struct ob_test *t, const char *kind, struct store_outbox **v_r)
+outbox(struct desk_harness *t, const char *kind, struct store_outbox **v_r)
 {
-	struct store_outbox *v;
-	size_t n, k = 0;
-
-	assert_int_equal(store_outbox_list(t->store, "all", &v, &n), 0);
-	for (size_t i = 0; i < n; i++) {
-		if (kind != NULL && strcmp(v[i].kind, kind) != 0) {
-			store_outbox_clear(&v[i]);
-			continue;
-		}
-		if (k != i) {
-			v[k] = v[i];
-			memset(&v[i], 0, sizeof(v[i]));
-		}
-		k++;
-	}
-	if (v_r != NULL)
-		*v_r = v;
-	else
-		store_outbox_free(v, n);
-	return k;
+	return desk_harness_outbox(t, kind, v_r);
 }
 
 static size_t
-count(struct ob_test *t, const char *kind)
+count(struct desk_harness *t, const char *kind)
 {
 	return outbox(t, kind, NULL);
 }
 
 /* The queued mail due first, with its bytes, parsed; freed by caller. */
 static struct mime_message *
-next_mail(struct ob_test *t, long long now, struct store_outbox *o)
+next_mail(struct desk_harness *t, long long now, struct store_outbox *o)
 {
 	struct mime_limits lim;
 	struct mime_message *m;
@@ -223,7 +144,8 @@ has_reference(const struct mime_message *m, const char *id)
 
 /* No ack for raw, for the reason why; the ticket is made all the same. */
 static void
-assert_refused(struct ob_test *t, char *raw, long long now, const char *why)
+assert_refused(struct desk_harness *t, char *raw, long long now,
+               const char *why)
 {
 	size_t acks = count(t, "ack");
 	struct ingest_result r = feed(t, raw, now);
@@ -239,7 +161,7 @@ assert_refused(struct ob_test *t, char *raw, long long now, const char *why)
 }
 
 static void
-assert_acked(struct ob_test *t, char *raw, long long now)
+assert_acked(struct desk_harness *t, char *raw, long long now)
 {
 	size_t acks = count(t, "ack");
 	struct ingest_result r = feed(t, raw, now);
@@ -255,7 +177,7 @@ assert_acked(struct ob_test *t, char *raw, long long now)
 static void
 test_ack_and_notice(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r;
 	struct store_outbox *v, o;
 	struct mime_message *m;
@@ -318,7 +240,7 @@ test_ack_and_notice(void **state)
 static void
 test_notice_headers(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r;
 	struct store_outbox o;
 	struct mime_message *m;
@@ -349,7 +271,7 @@ test_notice_headers(void **state)
 static void
 test_chinese_ack(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct store_outbox *v;
 
 	desk(t, "");
@@ -371,7 +293,7 @@ test_chinese_ack(void **state)
 static void
 test_fixed_language(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct store_outbox *v;
 
 	desk_with(t, "language = \"en\";", "");
@@ -390,7 +312,7 @@ test_fixed_language(void **state)
 static void
 test_reply_gets_notice_only(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r, first;
 	struct store_outbox *v;
 
@@ -424,7 +346,7 @@ test_reply_gets_notice_only(void **state)
 static void
 test_no_team_no_notice(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r;
 
 	desk(t, "");
@@ -442,7 +364,7 @@ test_no_team_no_notice(void **state)
 static void
 test_no_ack_to_automatic_mail(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 
 	desk(t, "");
 	assert_refused(t,
@@ -473,7 +395,7 @@ test_no_ack_to_automatic_mail(void **state)
 static void
 test_no_ack_to_the_desk_or_nobody(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 
 	desk(t, "");
 	assert_refused(t,
@@ -501,7 +423,7 @@ test_no_ack_to_the_desk_or_nobody(void **state)
 static void
 test_backlog_first_seen(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r;
 
 	desk(t, "");
@@ -535,7 +457,7 @@ test_backlog_first_seen(void **state)
 static void
 test_backlog_first_uid(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_source src = {"support", -1, 1, 99, T0, 100};
 	char *raw = mail("From: slow@example.net\nSubject: Clock behind\n"
 	                 "Date: Thu, 3 Dec 2026 16:00:00 +0000\n"
@@ -574,7 +496,7 @@ test_backlog_first_uid(void **state)
 static void
 test_backlog_since(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 
 	desk(t, "ack = { since = \"2026-12-01\"; };\n");
 	assert_refused(t,
@@ -594,7 +516,7 @@ test_backlog_since(void **state)
 static void
 test_bounced_address(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 
 	desk(t, "");
 	assert_int_equal(
@@ -617,7 +539,7 @@ test_bounced_address(void **state)
 static void
 test_hourly_limit(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r;
 
 	desk(t, "ack = { max_per_hour = 2; };\n");
@@ -660,7 +582,7 @@ test_hourly_limit(void **state)
 static void
 test_acks_disabled(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r;
 
 	desk(t, "ack = { enabled = false; };\n");
@@ -705,7 +627,7 @@ dsn(const char *id, const char *rcpt, const char *action, const char *status)
 static void
 test_dsn_records_hard_bounces(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r;
 
 	desk(t, "");
@@ -746,7 +668,7 @@ test_dsn_records_hard_bounces(void **state)
 static void
 test_ack_in_thread_after_mail(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r;
 	struct store_message *m;
 	struct store_outbox *v;
@@ -781,7 +703,7 @@ test_ack_in_thread_after_mail(void **state)
 
 /* Closes ticket at now as complaintctl does: status, then the survey. */
 static void
-close_ticket(struct ob_test *t, long long ticket, long long now)
+close_ticket(struct desk_harness *t, long long ticket, long long now)
 {
 	assert_int_equal(store_begin(t->store), 0);
 	assert_int_equal(
@@ -792,7 +714,7 @@ close_ticket(struct ob_test *t, long long ticket, long long now)
 }
 
 static struct survey_run_result
-run_surveys(struct ob_test *t, long long now)
+run_surveys(struct desk_harness *t, long long now)
 {
 	struct survey_run_result res;
 
@@ -805,7 +727,7 @@ run_surveys(struct ob_test *t, long long now)
 
 /* A new ticket from address at now; its id. */
 static long long
-complaint(struct ob_test *t, const char *address, const char *subject,
+complaint(struct desk_harness *t, const char *address, const char *subject,
           long long now)
 {
 	char headers[256];
@@ -823,7 +745,7 @@ complaint(struct ob_test *t, const char *address, const char *subject,
 }
 
 static void
-assert_survey(struct ob_test *t, long long ticket, const char *status,
+assert_survey(struct desk_harness *t, long long ticket, const char *status,
               const char *reason)
 {
 	struct store_survey s;
@@ -840,7 +762,7 @@ assert_survey(struct ob_test *t, long long ticket, const char *status,
 static void
 test_survey_sent_and_answered(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct store_outbox o;
 	struct store_survey s;
 	struct mime_message *m;
@@ -915,7 +837,7 @@ test_survey_sent_and_answered(void **state)
 static void
 test_survey_skipped(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct survey_run_result res;
 	struct store_customer_change off = {.attention_until = -1,
 	                                    .surveys_off = 1};
@@ -963,7 +885,7 @@ test_survey_skipped(void **state)
 static void
 test_survey_waits_for_the_hourly_limit(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct survey_run_result res;
 	long long id, due;
 
@@ -984,7 +906,7 @@ test_survey_waits_for_the_hourly_limit(void **state)
 static void
 test_survey_answer_too_late_is_mail(void **state)
 {
-	struct ob_test *t = *state;
+	struct desk_harness *t = *state;
 	struct ingest_result r;
 	struct store_survey s;
 	char headers[256];
@@ -1014,7 +936,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, ob_setup, ob_teardown)
+#define T(fn)                                                                  \
+	cmocka_unit_test_setup_teardown(fn, desk_harness_setup,                \
+	                                desk_harness_teardown)
 	    T(test_ack_and_notice),
 	    T(test_notice_headers),
 	    T(test_chinese_ack),
