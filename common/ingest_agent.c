@@ -253,7 +253,8 @@ ingest_agent_commands(struct store *store, const struct ingest_config *cfg,
 	return 0;
 }
 
-/* 1 when msg answers one of the desk's surge alerts, 0 not, -1. */
+/* 1 when msg answers one of the desk's mails about many tickets (a
+ * surge alert, an SLA digest), 0 not, -1. */
 static int
 ingest_agent_answers_alert(struct store *store, const struct mime_message *msg)
 {
@@ -261,7 +262,10 @@ ingest_agent_answers_alert(struct store *store, const struct mime_message *msg)
 	int rc =
 	    store_message_kind(store, msg->in_reply_to, kind, sizeof(kind));
 
-	return rc == 1 ? strcmp(kind, "surge_alert") == 0 : rc;
+	if (rc != 1)
+		return rc;
+	return strcmp(kind, "surge_alert") == 0 ||
+	       strcmp(kind, "sla_digest") == 0;
 }
 
 int
@@ -276,9 +280,9 @@ ingest_agent_mail(struct store *store, const struct ingest_config *cfg,
 
 	if (text == NULL)
 		return -1;
-	/* An early-warning alert is about many tickets and sits in the
-	 * newest one's thread: an answer to it is no work on that ticket
-	 * and must never reach its customer. */
+	/* An early-warning alert or an SLA digest is about many tickets
+	 * and sits in one of their threads: an answer to it is no work on
+	 * that ticket and must never reach its customer. */
 	if ((rc = ingest_agent_answers_alert(store, msg)) != 0) {
 		if (rc == 1)
 			rc = store_event_add(store, ticket, now, "note",

@@ -253,7 +253,7 @@ outbound_store(struct store *store, const struct outbound_config *ocfg,
 	struct store_message_new m = {
 	    .ticket_id = d->ticket_id,
 	    .direction = "out",
-	    .kind = d->kind,
+	    .kind = d->thread_kind ? d->thread_kind : d->kind,
 	    .message_id = t->message_id,
 	    .raw_sha256 = sha,
 	    .from_addr = ocfg->from_addr,

@@ -83,6 +83,8 @@ struct outbound_draft {
 	long long send_at;  /* 0: now */
 	char *message_id_r; /* NULL, or where the Message-ID goes */
 	size_t message_id_size;
+	const char *thread_kind; /* the copy in the thread's kind; NULL:
+	                            kind (a digest is told apart there) */
 };
 
 /* The written mail, owned. */

@@ -373,6 +373,23 @@ def test_long_downtime_sends_one_digest_per_person(lab, complaintd_bin,
                 assert ("[TEST #%d]" % i in body) == (i in ids), (to, i, body)
         assert len(sla_log(d, "warning")) == len(sla_log(d, "breach")) == n
         assert len(sla_log(d, "escalation")) == 2 * n
+        # The lead answers the digest: a note on the ticket it sits in,
+        # no command applied, nothing to any customer.
+        digest = [m for to, _, _, m in got if to == LEAD][0]
+        before = len(lab.received())
+        lab.inject("support", [lablib.sample_message(
+            90, sender="Carol <%s>" % LEAD, subject="Re: digest",
+            body="#status closed\nI will call them all today.\n",
+            extra_headers=[("In-Reply-To", digest["Message-ID"])])])
+        line = d.wait_log(r"event=message.appended .*agent=carol")[0]
+        noted = int(re.search(r"ticket=(\d+)", line).group(1))
+        time.sleep(1.5)
+        assert len(lab.received()) == before
+        shown = ctl(complaintctl_bin, d.conf, "show", str(noted))
+        assert shown["status"] != "closed"
+        assert [e["detail"] for e in shown["events"]
+                if e["kind"] == "note"] == [
+                    "#status closed\nI will call them all today."]
         for t in tickets:
             ev = sla_events(ctl(complaintctl_bin, d.conf, "show",
                                 str(t["id"])))
