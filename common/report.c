@@ -256,8 +256,7 @@ report_add(struct report_ctx *c, size_t i)
 
 /* Fills the derived figures of a from its counts and samples. */
 static void
-report_finish_group(const struct report_ctx *c, struct report_acc *a,
-                    long long total, double agent_hours)
+report_finish_group(struct report_acc *a, long long total, double agent_hours)
 {
 	struct report_group *g = &a->g;
 	long long answers = g->promoters + g->passives + g->detractors;
@@ -284,7 +283,6 @@ report_finish_group(const struct report_ctx *c, struct report_acc *a,
 	report_stats(&a->rt_b, &g->resolution_business);
 	g->per_agent_hour =
 	    agent_hours > 0 ? (double)g->resolved / agent_hours : -1;
-	(void)c;
 }
 
 static int
@@ -412,14 +410,14 @@ report_finish(struct report_ctx *c, struct report *r)
 	double hours = r->working_hours;
 	size_t agents = r->agents;
 
-	report_finish_group(c, &c->total, total, hours * (double)agents);
+	report_finish_group(&c->total, total, hours * (double)agents);
 	r->all = c->total.g;
 	snprintf(r->all.key, sizeof(r->all.key), "all");
 	r->groups = calloc(c->n_accs + 1, sizeof(*r->groups));
 	if (r->groups == NULL)
 		return -1;
 	for (size_t i = 0; i < c->n_accs; i++) {
-		report_finish_group(c, &c->accs[i], total,
+		report_finish_group(&c->accs[i], total,
 		                    c->by == REPORT_BY_AGENT ? hours : -1);
 		r->groups[i] = c->accs[i].g;
 	}
