@@ -106,6 +106,15 @@ int ctl_work_tx(struct ctl *ctl, long long id, ctl_work_fn fn, void *arg);
 /* ctl_open, then --as (when given) must name a configured agent. */
 int ctl_work_open(const struct ctl_options *opts, const char *as,
                   struct ctl *ctl);
+/* ctl_work_open, and the SLA desk whose clocks a change keeps
+ * (*desk_r: free with sla_desk_free before ctl_close).  0, or the exit
+ * status after saying why (nothing left open). */
+struct sla_desk;
+int ctl_work_open_desk(const struct ctl_options *opts, const char *as,
+                       struct ctl *ctl, struct sla_desk **desk_r);
+/* The options of a command that takes only --as AGENT (into *as); 0, or
+ * -1 on any other. */
+int ctl_as_option(int argc, char **argv, const char **as);
 
 /* The agent acting in command: --as, else $COMPLAINTD_AGENT; NULL after
  * saying why (none given, or no such agent). */

@@ -5,6 +5,8 @@
  */
 #include "ctl.h"
 
+#include "sla.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -55,6 +57,41 @@ ctl_work_open(const struct ctl_options *opts, const char *as, struct ctl *ctl)
 		fprintf(stderr, "complaintctl: no agent is named \"%s\"\n", as);
 		ctl_close(ctl);
 		return EX_USAGE;
+	}
+	return 0;
+}
+
+int
+ctl_work_open_desk(const struct ctl_options *opts, const char *as,
+                   struct ctl *ctl, struct sla_desk **desk_r)
+{
+	char err[300];
+	int status = ctl_work_open(opts, as, ctl);
+
+	if (status != 0)
+		return status;
+	if ((*desk_r = sla_desk_new(ctl->conf, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "complaintctl: %s\n", err);
+		ctl_close(ctl);
+		return EX_CONFIG;
+	}
+	return 0;
+}
+
+int
+ctl_as_option(int argc, char **argv, const char **as)
+{
+	static const struct option longopts[] = {
+	    {"as", required_argument, NULL, 'a'},
+	    {NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	*as = NULL;
+	while ((ch = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
+		if (ch != 'a')
+			return -1;
+		*as = optarg;
 	}
 	return 0;
 }

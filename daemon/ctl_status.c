@@ -52,23 +52,15 @@ ctl_status_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
 int
 ctl_cmd_status(const struct ctl_options *opts, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"as", required_argument, NULL, 'a'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct ctl_move m = {0};
-	const char *as = NULL;
+	const char *as;
 	struct sla_desk *desk;
 	struct ctl ctl;
 	long long id;
-	char err[300];
-	int ch, status;
+	int status;
 
-	while ((ch = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
-		if (ch != 'a')
-			return EX_USAGE;
-		as = optarg;
-	}
+	if (ctl_as_option(argc, argv, &as) != 0)
+		return EX_USAGE;
 	m.to = optind + 2 == argc ? argv[optind + 1] : "";
 	if (optind + 2 != argc || ctl_parse_id(argv[optind], &id) != 0 ||
 	    !status_is_target(m.to)) {
@@ -76,13 +68,8 @@ ctl_cmd_status(const struct ctl_options *opts, int argc, char **argv)
 		                "open|pending|resolved|closed [--as AGENT]\n");
 		return EX_USAGE;
 	}
-	if ((status = ctl_work_open(opts, as, &ctl)) != 0)
+	if ((status = ctl_work_open_desk(opts, as, &ctl, &desk)) != 0)
 		return status;
-	if ((desk = sla_desk_new(ctl.conf, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "complaintctl: %s\n", err);
-		ctl_close(&ctl);
-		return EX_CONFIG;
-	}
 	m.desk = desk;
 	m.actor = ctl_actor(as);
 	status = ctl_work_tx(&ctl, id, ctl_status_do, &m);

@@ -346,34 +346,21 @@ ctl_reopen_run(struct ctl *ctl, long long id, struct ctl_reopen *r)
 int
 ctl_cmd_reopen(const struct ctl_options *opts, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"as", required_argument, NULL, 'a'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct ctl_reopen r = {0};
 	struct sla_desk *desk;
-	const char *as = NULL;
+	const char *as;
 	struct ctl ctl;
 	long long id;
-	char err[300];
-	int ch, status;
+	int status;
 
-	while ((ch = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
-		if (ch != 'a')
-			return EX_USAGE;
-		as = optarg;
-	}
+	if (ctl_as_option(argc, argv, &as) != 0)
+		return EX_USAGE;
 	if (optind + 1 != argc || ctl_parse_id(argv[optind], &id) != 0) {
 		fprintf(stderr, "usage: complaintctl reopen ID [--as AGENT]\n");
 		return EX_USAGE;
 	}
-	if ((status = ctl_work_open(opts, as, &ctl)) != 0)
+	if ((status = ctl_work_open_desk(opts, as, &ctl, &desk)) != 0)
 		return status;
-	if ((desk = sla_desk_new(ctl.conf, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "complaintctl: %s\n", err);
-		ctl_close(&ctl);
-		return EX_CONFIG;
-	}
 	r.desk = desk;
 	r.actor = ctl_actor(as);
 	status = ctl_reopen_run(&ctl, id, &r);
@@ -441,35 +428,22 @@ ctl_merge_do(struct ctl *ctl, const struct store_ticket *t, void *arg)
 int
 ctl_cmd_merge(const struct ctl_options *opts, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"as", required_argument, NULL, 'a'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct ctl_merge m = {0};
-	const char *as = NULL;
+	const char *as;
 	struct ctl ctl;
 	long long from;
-	char err[300];
-	int ch, status;
+	int status;
 
-	while ((ch = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
-		if (ch != 'a')
-			return EX_USAGE;
-		as = optarg;
-	}
+	if (ctl_as_option(argc, argv, &as) != 0)
+		return EX_USAGE;
 	if (optind + 2 != argc || ctl_parse_id(argv[optind], &from) != 0 ||
 	    ctl_parse_id(argv[optind + 1], &m.into) != 0) {
 		fprintf(stderr, "usage: complaintctl merge DUPLICATE INTO "
 		                "[--as AGENT]\n");
 		return EX_USAGE;
 	}
-	if ((status = ctl_work_open(opts, as, &ctl)) != 0)
+	if ((status = ctl_work_open_desk(opts, as, &ctl, &m.desk)) != 0)
 		return status;
-	if ((m.desk = sla_desk_new(ctl.conf, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "complaintctl: %s\n", err);
-		ctl_close(&ctl);
-		return EX_CONFIG;
-	}
 	m.actor = ctl_actor(as);
 	status = ctl_work_tx(&ctl, from, ctl_merge_do, &m);
 	if (status == EX_OK) {
