@@ -37,6 +37,11 @@ report_stat(const struct report_stats *s, double v)
 	{                                                                      \
 		return report_stat(&g->f, g->f.v);                             \
 	}
+#define LEVEL(k)                                                               \
+	static double col_level##k(const struct report_group *g)               \
+	{                                                                      \
+		return (double)g->level[k];                                    \
+	}
 
 COUNT(received)
 COUNT(resolved)
@@ -49,6 +54,9 @@ RATIO(reopen)
 RATIO(response_rate)
 RATIO(csat)
 RATIO(repeat)
+LEVEL(1)
+LEVEL(2)
+LEVEL(3)
 STAT(frt_mean, first_response, mean)
 STAT(frt_median, first_response, median)
 STAT(frt_p90, first_response, p90)
@@ -66,24 +74,6 @@ static double
 col_share(const struct report_group *g)
 {
 	return g->share < 0 ? NAN : g->share;
-}
-
-static double
-col_level1(const struct report_group *g)
-{
-	return (double)g->level[1];
-}
-
-static double
-col_level2(const struct report_group *g)
-{
-	return (double)g->level[2];
-}
-
-static double
-col_level3(const struct report_group *g)
-{
-	return (double)g->level[3];
 }
 
 static double
