@@ -8,6 +8,8 @@
 #include "outbound_p.h"
 #include "threadref.h"
 
+#include "log.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +228,10 @@ outbound_survey_low(struct store *store, const struct outbound_config *ocfg,
 	    .auto_submitted = "auto-generated",
 	};
 	rc = outbound_queue(store, ocfg, &d, now, &id, why, sizeof(why));
+	if (rc == 1)
+		log_warnx("survey: the low-rating notice of ticket %lld cannot "
+		          "be written to %s: %s; nobody is told",
+		          t->id, to->address, why);
 	free(f.text);
 	return rc < 0 ? -1 : 0;
 }
